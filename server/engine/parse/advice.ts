@@ -1,0 +1,77 @@
+/** Section K: the advice and information gathered, as a table `Advice | From | Date` or a list. */
+import type { List, Table } from 'mdast';
+import type { AdviceKind, AdviceRow, Section, Span } from '../model.js';
+import type { LineIndex } from './positions.js';
+import { plainText } from './markdown.js';
+
+const KIND_PATTERNS: [RegExp, AdviceKind][] = [
+  [/\bpsycholog|\bEP\b/i, 'psychological'],
+  [/\bpreparing for adulthood\b|\bPfA\b|\bpreparation for adulthood\b|\bcareers?\b|\btransition to adult/i, 'preparing-for-adulthood'],
+  [/\bparent|\bcarer|\bfamily\b|\byoung person\b|\bchild'?s views\b|\bviews of the child\b|\bmy views\b|\bpupil views\b|\bmother\b|\bfather\b|\bguardian/i, 'parent'],
+  [/\bsocial care\b|\bsocial worker\b|\bchildren with disabilities\b|\bchildren'?s services\b|\bearly help\b|\bdisabled children/i, 'social-care'],
+  [/\bmedical\b|\bhealth\b|\bpaediatric|\bGP\b|\bnurse|\bNHS\b|\bdoctor\b|\bclinic/i, 'medical'],
+  [/\beducational advice\b|\beducation advice\b|\bhead ?teacher\b|\bheadteacher\b|\bschool\b|\bSENCO\b|\bearly years\b|\bcollege\b|\bnursery\b|\beducational setting\b|\bprincipal\b|\bteacher\b|\beducation\b|\beducational\b/i, 'educational'],
+];
+
+/** The kinds of advice a row records, judged from the Advice cell first, then the From cell. */
+export function adviceKinds(advice: string, from: string): AdviceKind[] {
+  const fromAdvice = kindsIn(advice);
+  if (fromAdvice.length > 0) return fromAdvice;
+  const fromWho = kindsIn(from);
+  return fromWho.length > 0 ? fromWho : ['other'];
+}
+
+function kindsIn(text: string): AdviceKind[] {
+  const kinds: AdviceKind[] = [];
+  for (const [pattern, kind] of KIND_PATTERNS) {
+    if (!pattern.test(text)) continue;
+    // "Educational psychologist" is psychological advice, not educational advice.
+    if (kind === 'educational' && kinds.includes('psychological') && !/\beducational advice\b/i.test(text)) continue;
+    if (kind === 'medical' && kinds.includes('preparing-for-adulthood')) continue;
+    kinds.push(kind);
+  }
+  return kinds;
+}
+
+export function findAdvice(section: Section, lines: LineIndex): AdviceRow[] {
+  const rows: AdviceRow[] = [];
+  for (const block of section.blocks) {
+    if (block.type === 'table') rows.push(...tableRows(block, lines));
+    else if (block.type === 'list') rows.push(...listRows(block, lines));
+  }
+  return rows;
+}
+
+function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, text: string, lines: LineIndex): Span {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
+  return { text, range: lines.range(start, end) };
+}
+
+function tableRows(table: Table, lines: LineIndex): AdviceRow[] {
+  const [header, ...body] = table.children;
+  if (!header) return [];
+  const names = header.children.map((c) => plainText(c).toLowerCase());
+  const col = (pattern: RegExp): number => names.findIndex((n) => pattern.test(n));
+  const adviceCol = Math.max(col(/advice|information|report|document|type/), 0);
+  const fromCol = col(/^from|who|author|provided by|source/);
+  const dateCol = col(/date|received/);
+  return body.map((row) => {
+    const cell = (i: number): Span | null => {
+      const c = i >= 0 ? row.children[i] : undefined;
+      return c ? spanOf(c, plainText(c), lines) : null;
+    };
+    const advice = cell(adviceCol) ?? spanOf(row, plainText(row), lines);
+    const from = cell(fromCol);
+    return { kinds: adviceKinds(advice.text, from?.text ?? ''), advice, from, date: cell(dateCol), range: spanOf(row, '', lines).range };
+  });
+}
+
+function listRows(list: List, lines: LineIndex): AdviceRow[] {
+  return list.children.map((item) => {
+    const text = plainText(item);
+    const date = /\b\d{4}-\d{2}-\d{2}\b/.exec(text);
+    const span = spanOf(item, text, lines);
+    return { kinds: adviceKinds(text, ''), advice: span, from: null, date: date ? { text: date[0], range: span.range } : null, range: span.range };
+  });
+}

@@ -1,0 +1,105 @@
+/**
+ * Outcomes in Section E (contract section 5): list items, level-4 headings or paragraphs that start with
+ * an id `E<n>`, bold or followed by a colon or full stop.
+ */
+import type { List, ListItem, RootContent } from 'mdast';
+import type { Outcome, PfaPathway, Section } from '../model.js';
+import type { LineIndex } from './positions.js';
+import { maskComments, plainText } from './markdown.js';
+import { areaAt } from './sections.js';
+
+/** The id at the start of an outcome's source: optional bold markers, E and a number, a separator. */
+const LEADING_ID = /^\s*(?:\*\*|__)?\s*(E\s?(\d{1,3}))\b\s*(?:\*\*|__)?\s*[:.)\-–—]?\s*(?:\*\*|__)?\s*/i;
+
+const PFA_TAG = /\(\s*PfA\s*[:\-–]\s*([^)]*?)\s*\)/i;
+
+const PATHWAYS: [RegExp, PfaPathway][] = [
+  [/^employment|^education,? employment|^education and employment|^further education|^higher education|^work/i, 'Employment'],
+  [/^independen/i, 'Independent living'],
+  [/^community|^friends|^participation|^relationships/i, 'Community participation'],
+  [/^(good )?health/i, 'Health'],
+];
+
+export function pfaPathwayFor(raw: string): PfaPathway | null {
+  for (const [pattern, pathway] of PATHWAYS) if (pattern.test(raw.trim())) return pathway;
+  return null;
+}
+
+export function findOutcomes(section: Section, text: string, lines: LineIndex): Outcome[] {
+  const outcomes: Outcome[] = [];
+  const blocks = section.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.type === 'list') {
+      for (const item of (block as List).children) pushIfOutcome(outcomes, item, 'list-item', section, text, lines);
+    } else if (block.type === 'heading' && block.depth > section.heading.depth) {
+      const next = blocks[i + 1];
+      pushIfOutcome(outcomes, block, 'heading', section, text, lines, next?.type === 'paragraph' ? next : undefined);
+    } else if (block.type === 'paragraph') {
+      const previous = blocks[i - 1];
+      const followsBareHeading = previous?.type === 'heading' && LEADING_ID.test(plainText(previous)) && plainText(previous).replace(LEADING_ID, '') === '';
+      if (!followsBareHeading) pushIfOutcome(outcomes, block, 'list-item', section, text, lines);
+    }
+  }
+  return outcomes;
+}
+
+function pushIfOutcome(
+  outcomes: Outcome[],
+  node: ListItem | RootContent,
+  form: Outcome['form'],
+  section: Section,
+  text: string,
+  lines: LineIndex,
+  continuation?: RootContent,
+): void {
+  const start = contentStart(node);
+  if (start === null) return;
+  const end = (continuation ?? node).position?.end.offset ?? start;
+  const nodeEnd = node.position?.end.offset ?? start;
+  const source = maskComments(text.slice(start, nodeEnd));
+  const headingHashes = form === 'heading' ? (/^#{1,6}\s*/.exec(source)?.[0].length ?? 0) : 0;
+  const afterHashes = source.slice(headingHashes);
+  const match = LEADING_ID.exec(afterHashes);
+  if (!match) return;
+  const idStart = start + headingHashes + afterHashes.indexOf(match[1]!);
+  const idEnd = idStart + match[1]!.length;
+  const textStart = start + headingHashes + match[0].length;
+  const bodyText = continuation && plainText(node).replace(LEADING_ID, '').trim() === ''
+    ? plainText(continuation)
+    : plainText(node).replace(LEADING_ID, '').replace(/^[*_]+\s*/, '').trim();
+  const realTextStart = continuation && bodyText === plainText(continuation) ? (continuation.position?.start.offset ?? textStart) : textStart;
+  const tag = PFA_TAG.exec(bodyText);
+  let pfa: Outcome['pfa'] = null;
+  if (tag) {
+    const rawStart = text.indexOf(tag[0], realTextStart);
+    const tagStart = rawStart >= 0 ? rawStart : realTextStart;
+    pfa = { pathway: pfaPathwayFor(tag[1]!), raw: tag[1]!, range: lines.range(tagStart, tagStart + tag[0].length) };
+  }
+  outcomes.push({
+    id: match[1]!.replace(/\s+/g, '').toUpperCase(),
+    number: Number(match[2]),
+    text: bodyText,
+    range: lines.range(start, end),
+    idRange: lines.range(idStart, idEnd),
+    textRange: lines.range(realTextStart, trimEnd(text, end)),
+    area: areaAt(section, start),
+    pfa,
+    form,
+  });
+}
+
+/** Where a node's own content starts (for a list item: after the bullet marker). */
+function contentStart(node: ListItem | RootContent): number | null {
+  if (node.type === 'listItem') {
+    const first = node.children[0];
+    return first?.position?.start.offset ?? null;
+  }
+  return node.position?.start.offset ?? null;
+}
+
+function trimEnd(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}

@@ -1,0 +1,17 @@
+/**
+ * Every rule, in a stable order. Rules are grouped by concern, each group listed in its own index file;
+ * ids must be unique (checked by test/unit/registry.test.ts).
+ */
+import type { Rule } from './types.js';
+import { structureRules } from './structure/index.js';
+
+export const allRules: readonly Rule[] = [...structureRules];
+
+const byId = new Map(allRules.map((rule) => [rule.meta.id, rule]));
+
+export function ruleById(id: string): Rule | undefined {
+  return byId.get(id);
+}
+
+/** Ids that are findings but not rules of their own (they cannot be configured). */
+export const INTERNAL_ERROR_ID = 'internal-error';
