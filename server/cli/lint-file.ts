@@ -1,7 +1,7 @@
 /** Linting one file from disk: the unit of work the lint command hands to workers. */
 import type { Finding, ResolvedConfig } from '../engine/index.js';
 import { isPlanText, lintText } from '../engine/index.js';
-import { readPlanFile } from './files.js';
+import { readPlanFile } from '../engine/files.js';
 
 export interface FileJob {
   index: number;

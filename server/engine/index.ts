@@ -1,5 +1,6 @@
 /** The engine's public face: what the CLI, the language server and the extension use. */
 export type * from './model.js';
+export { SECTION_LETTERS, PLAN_DATE_KEYS, PFA_PATHWAYS } from './model.js';
 export type { Rule, RuleMeta, RuleContext } from './rules/types.js';
 export type { EhcpConfig, ResolvedConfig } from './config/types.js';
 export { DEFAULT_CONFIG } from './config/types.js';

@@ -274,6 +274,8 @@ export interface Finding {
 export interface Plan {
   /** Source text as linted (a UTF-8 BOM is removed by the reader, never here). */
   text: string;
+  /** The file the plan was read from, when known (relative scheme paths are resolved against it). */
+  filePath: string | null;
   /** Why the file counts as a plan, or null when it does not (contract section 1). */
   planBy: 'front-matter' | 'file-name' | null;
   frontMatter: FrontMatter | null;

@@ -107,53 +107,76 @@ export type CostingParams = DocumentParams;
 export type CostingResult = CostingPlan | PlanStatusNotPlan;
 
 export type Payer = 'education' | 'health' | 'social-care';
+export type ProvisionSectionId = 'F' | 'G' | 'H1' | 'H2';
 
+/** Annual and one-off money, in pence (the engine's costing `Totals`). */
+export interface CostingTotals {
+  annualPence: number;
+  oneOffPence: number;
+}
+
+/**
+ * One provision row's costing: the engine's `CostRow` (server/engine/costing/cost.ts) with the range turned
+ * into an LSP line and two display strings added.
+ */
 export interface CostingRowResult {
-  section: 'F' | 'G' | 'H1' | 'H2';
+  section: ProvisionSectionId;
   /** 1-based index of the row among its section's provision items. */
   index: number;
   /** 0-based LSP line of the row (for "go to row"). */
   line: number;
-  /** Short text of the provision (first cell or start of the bullet). */
+  /** The area-of-need heading the row sits under, or null. */
+  area: string | null;
+  /** Short text of the provision (first cell, or the start of the bullet). */
   provision: string;
-  /** The rate matched from the Who cell, or null. */
-  rate: { id: string; hourlyPence: number } | null;
-  hoursPerWeek: number | null;
+  payer: Payer;
+  costed: boolean;
+  method: 'rate' | 'cost-cell' | null;
+  rate: { id: string; label: string; pencePerHour: number } | null;
+  /** Hours of staff time, for display ("0.75 a week"). */
+  hours: string | null;
   weeks: number | null;
-  /** Staff ÷ pupils from the ratio (1 when none). */
-  ratio: number | null;
-  /** Annual cost in pence, or null when uncosted. */
-  annualPence: number | null;
-  /** One-off cost in pence (from a Cost cell saying "one-off"), or null. */
-  oneOffPence: number | null;
-  /** Human-readable arithmetic, e.g. "£75/h × 0.75 h/wk × 38 wk × 1/1 = £2,137.50". */
+  staff: number | null;
+  pupils: number | null;
+  /** Plain summary of the quantities read: "3 × 30 min a week · 1:1". */
+  quantity: string | null;
+  annualPence: number;
+  oneOffPence: number;
+  /** Human-readable arithmetic, e.g. "£75.00/h × 0.75 h × 38 wk × 1/1 = £2,137.50". */
   arithmetic: string;
   /** Why the row is uncosted, when it is. */
-  uncostedReason: string | null;
+  problem: { kind: string; reason: string } | null;
 }
 
+/** A plan's costing: the engine's `Costing`, flattened for the wire. */
 export interface CostingPlan {
   isPlan: true;
   currency: 'GBP';
-  scheme: { id: string; name: string; known: boolean } | null;
+  /** The scheme used; null when the plan names none or it cannot be found/loaded (see `reason`). */
+  scheme: { id: string; name: string; illustrative: boolean } | null;
+  /** Why there is no costing (no scheme named, unknown scheme, invalid scheme file), else null. */
+  reason: string | null;
   rows: CostingRowResult[];
   totals: {
-    bySection: Partial<Record<'F' | 'G' | 'H1' | 'H2', number>>;
-    byPayer: Partial<Record<Payer, number>>;
-    /** All annual costs, pence. */
-    annualPence: number;
-    /** All one-off costs, pence. */
-    oneOffPence: number;
+    bySection: Record<ProvisionSectionId, CostingTotals>;
+    byPayer: Record<Payer, CostingTotals>;
+    all: CostingTotals;
   };
-  /** Education total less the school contribution for the setting type, pence; null without a scheme. */
-  topUpPence: number | null;
+  settingType: string | null;
   schoolContributionPence: number | null;
+  /** max(0, Section F annual total − school contribution); null when unknown. */
+  topUpPence: number | null;
+  /** 'level': mapped; 'beyond': above the scheme's top; 'below': under its first band; 'unknown-setting'; 'no-scheme'. */
+  levelStatus: 'level' | 'beyond' | 'below' | 'unknown-setting' | 'no-scheme';
+  /** The level the costing maps to, or null. */
+  level: { id: string; label: string; amountPence: number } | null;
+  /** `funding.level` as declared in the front matter, or null. */
   declaredLevel: string | null;
-  costedLevel: string | null;
-  /** True when the top-up is beyond the scheme's top level. */
-  beyondScheme: boolean;
-  /** The same breakdown rendered as Markdown (a table and the totals), ready to show. */
-  markdown: string;
+  /** Level amount − top-up; null without a level. */
+  roundingGapPence: number | null;
+  uncostedCount: number;
+  /** The same breakdown rendered as Markdown (a table and the totals), ready to show. Optional. */
+  markdown?: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------

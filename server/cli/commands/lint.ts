@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { CliCommand, CliIo } from '../io.js';
 import { allRules, ConfigError, ConfigFinder, loadConfigFile, parseIsoDate, todayUtc } from '../../engine/index.js';
 import type { ResolvedConfig } from '../../engine/index.js';
-import { discover, writeFileAtomic } from '../files.js';
+import { discover, writeFileAtomic } from '../../engine/files.js';
 import { defaultJobs, lintAll } from '../lint-pool.js';
 import type { FileJob } from '../lint-file.js';
 import type { Formatter, Summary } from '../formatters/types.js';

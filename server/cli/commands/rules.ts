@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from '../io.js';
 import { allRules, ruleById } from '../../engine/index.js';
-import { docsDir } from '../paths.js';
+import { docsDir } from '../../engine/package-root.js';
 import { closest } from '../../engine/schema/explain.js';
 
 export const rulesCommand: CliCommand = async (args, io) => {

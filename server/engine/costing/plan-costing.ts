@@ -16,8 +16,7 @@ export type PlanCosting =
 
 /** The plan's file path when the parser recorded one (it is needed for a relative scheme path). */
 export function planFilePath(plan: Plan): string | null {
-  const value: unknown = Reflect.get(plan, 'filePath');
-  return typeof value === 'string' && value !== '' ? value : null;
+  return plan.filePath ? plan.filePath : null;
 }
 
 const cache = new WeakMap<Plan, Map<Pick<ResolvedConfig, 'fundingSchemePaths'>, PlanCosting>>();

@@ -91,8 +91,8 @@ export function normaliseQuantityText(input: string): string {
   t = t.replace(/\bone and a half hours?\b/g, '90 minutes');
   t = t.replace(/\b(\d+) and a half hours?\b/g, '$1.5 hours');
   t = t.replace(/\bthree[- ]quarters of an hour\b/g, '45 minutes');
-  t = t.replace(/\b(?:a )?quarter(?: of an|-| )hour\b/g, '15 minutes');
-  t = t.replace(/\bhalf(?: an|-| )hour\b/g, '30 minutes');
+  t = t.replace(/\b(?:a )?quarter(?: of an | |-)hour\b/g, '15 minutes');
+  t = t.replace(/\bhalf(?: an | |-)hour\b/g, '30 minutes');
   t = t.replace(/\b(?:an|a|one) hour\b/g, '1 hour');
   t = t.replace(/\btwice\b/g, '2 times').replace(/\bonce\b/g, '1 times').replace(/\bthrice\b/g, '3 times');
   t = t.replace(/\ba (session|lesson|visit|day|morning|afternoon)\b(?= (?:a|per|each|every) )/g, '1 $1');
@@ -143,7 +143,7 @@ const REFUSALS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/\d\s*(or (?:less|fewer))\b/, (m) => `it says "${m[1]}", a maximum that could mean none at all; write a firm amount`],
   [/(?<![:\d.])(\d+(?:\.\d+)?\s*(?:-|to|or|\/)\s*\d+(?:\.\d+)?)\s*(?:x\b|times|sessions?|minutes?|mins?|hours?|hrs?|h\b|days?|weeks?|pupils|children|students|lessons?)/, (m) => `it gives a range ("${m[1]!.trim()}") rather than one amount`],
   [/\bbetween\s*(\d+(?:\.\d+)?\s*(?:and|-)\s*\d+(?:\.\d+)?)/, (m) => `it gives a range ("between ${m[1]}") rather than one amount`],
-  [/(\d+\s*:\s*\d+\s*(?:-|to|or|\/)\s*(?:\d+\s*:\s*)?\d+)(?!\s*(?:minutes?|mins?|hours?|hrs?|x\b|times|sessions?|days?|weeks?|am|pm|\d))/, (m) => `it gives a range of ratios ("${m[1]}") rather than one`],
+  [/(\d+\s*:\s*\d+\s*(?:-|to|or|\/)\s*(?:\d+\s*:\s*)?\d+)(?!\s*(?:(?:minutes?|mins?|hours?|hrs?|x|times|sessions?|days?|weeks?|am|pm)\b|\d))/, (m) => `it gives a range of ratios ("${m[1]}") rather than one`],
   [/\b(about|around|approx\.?|approximately|roughly|circa|c\.)\s*\d/, (m) => `it is approximate ("${m[1]}")`],
   [/\d+\s*ish\b/, () => 'it is approximate ("-ish")'],
   [/\b(monthly|(?:a|per|each|every) month|(?:a|per|each|every) calendar month)\b/, () => 'it says monthly, which has no fixed number of sessions in a school year; write the number a term or a year'],
@@ -224,6 +224,13 @@ function scan(rawText: string, field: QuantityInput['field'], header: string | u
     return true;
   });
 
+  // "6 sessions of 1 hour in total": the count is a one-off total.
+  let inTotal = false;
+  take(String.raw`\bin total\b`, () => { inTotal = true; });
+  if (inTotal && out.counts.length) {
+    for (const count of out.counts.splice(0)) out.frequencies.push({ count, unit: 'once' });
+  }
+
   // Frequencies: "3 times a week", "2 sessions weekly", "4 days a week", "twice daily", "every 2 weeks".
   take(String.raw`\b(?:${NUM}\s*times\s*)?every\s*(\d+|other)\s*(weeks?|days?|school days?)\b`, (m) => {
     const per = m[2] === 'other' ? rat(2) : parseDecimal(m[2]!)!;
@@ -275,6 +282,12 @@ function scan(rawText: string, field: QuantityInput['field'], header: string | u
     return true;
   });
   take(String.raw`\b(?:small\s*|a\s*)?groups? of\s*(?:at least\s*|exactly\s*)?(\d{1,2})\b(?:\s*(?:pupils|children|students|young people|learners|peers))?`, (m) => {
+    const pupils = Number(m[1]);
+    if (pupils < 1) return false;
+    out.ratios.push({ staff: 1, pupils });
+    return true;
+  });
+  take(String.raw`\bgroup size(?: of)?\s*:?\s*(\d{1,2})\b`, (m) => {
     const pupils = Number(m[1]);
     if (pupils < 1) return false;
     out.ratios.push({ staff: 1, pupils });
@@ -355,7 +368,7 @@ export function readQuantities(inputs: QuantityInput[]): QuantityReading {
 
   const totals = durations.filter((d) => d.per !== 'session' && d.per !== 'day');
   const perSession = durations.filter((d) => d.per === 'session' || d.per === 'day');
-  if (totals.length > 1 || (totals.length === 1 && perSession.length > 0 && frequencies.length + counts.length > 0) || perSession.length > 1) {
+  if (totals.length > 1 || (totals.length === 1 && perSession.length > 0) || perSession.length > 1) {
     return { ok: false, reason: 'it gives more than one amount of time; put each amount in its own row' };
   }
 

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Element, ElementContent, Properties, Root as HastRoot } from 'hast';
 import type { Nodes as MdastNodes, PhrasingContent, Root as MdastRoot, RootContent } from 'mdast';
@@ -103,7 +103,7 @@ function prepareMdast(prep: PreparedPlan): MdastRoot {
   return { type: 'root', children: prep.blocks.flatMap((b) => copy(b)) as RootContent[] };
 }
 
-const sanitizeSchema = {
+const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   // Ids come only from the exporter (raw HTML is dropped before this step), so no prefix is needed.
   clobberPrefix: '',
@@ -162,7 +162,7 @@ function coverHast(prep: PreparedPlan, localAuthority: string | null): Element {
       ),
     ]),
   );
-  return el('section', { className: ['cover'], ariaLabelledBy: 'cover-title' }, kids);
+  return el('section', { className: ['cover'], ariaLabelledBy: ['cover-title'] }, kids);
 }
 
 function contentsHast(prep: PreparedPlan, costing: boolean): Element {
@@ -183,7 +183,7 @@ function contentsHast(prep: PreparedPlan, costing: boolean): Element {
     }
   }
   if (costing) top.push(el('li', {}, [el('a', { href: '#costing-annex' }, [txt('Costing annex')])]));
-  return el('nav', { className: ['contents'], ariaLabelledBy: 'contents' }, [
+  return el('nav', { className: ['contents'], ariaLabelledBy: ['contents'] }, [
     el('h1', { id: 'contents' }, [txt('Contents')]),
     el('ol', {}, top),
   ]);
@@ -199,7 +199,7 @@ function tableHast(header: string[], rows: string[][], caption: string): Element
 
 function annexHast(c: CostingSummary): Element {
   const m = costingAnnexModel(c);
-  return el('section', { className: ['annex'], ariaLabelledBy: 'costing-annex' }, [
+  return el('section', { className: ['annex'], ariaLabelledBy: ['costing-annex'] }, [
     el('h1', { id: 'costing-annex' }, [txt('Costing annex')]),
     ...m.intro.map((t) => el('p', {}, [txt(t)])),
     el('h2', { id: 'costing-annex-rows' }, [txt('Costed provision')]),
@@ -317,7 +317,7 @@ function build(plan: Plan, costing: CostingSummary | null, fontCss: string): Bui
 function documentHtml(b: Built, csp: string, styleNonce?: string): string {
   const head = el('head', {}, [
     el('meta', { charSet: 'utf-8' }),
-    el('meta', { httpEquiv: 'Content-Security-Policy', content: csp }),
+    el('meta', { httpEquiv: ['Content-Security-Policy'], content: csp }),
     el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     el('meta', { name: 'referrer', content: 'no-referrer' }),
     el('meta', { name: 'generator', content: 'EHCP Toolkit' }),

@@ -399,7 +399,11 @@ class PdfWriter {
         curW += t.width;
         continue;
       }
-      if (cur.length) flush();
+      if (cur.length) {
+        // Keep the breaking space on the line it ends (it takes no room there; see toLine).
+        if (pendingSpace) cur.push({ text: ' ', style: pendingSpace, width: spaceW });
+        flush();
+      }
       if (t.width <= maxW) {
         cur.push(...t.pieces);
         curW = t.width;
@@ -445,12 +449,12 @@ class PdfWriter {
       }
       x += p.width;
     }
-    // Trailing spaces carry no meaning at a line end.
+    // A space at a line end takes no room but stays in the text, so that words either side of the break
+    // stay separate words for copying, search and screen readers.
     const last = segs[segs.length - 1];
     if (last && last.text.endsWith(' ')) {
       const trimmed = last.text.replace(/ +$/, '');
       last.width = trimmed ? this.measure(last.font, size, trimmed) : 0;
-      last.text = trimmed;
       x = last.x + last.width;
     }
     return { segs: segs.filter((s) => s.text.length > 0), width: x };
@@ -997,6 +1001,7 @@ class PdfWriter {
     this.heading(sect, null, { id: 'costing-annex-rows', level: 2, text: 'Costed provision' });
     this.tableGrid(sect, m.rowHeader.map((h) => this.plain(h)), m.rows.map((r) => r.map((v) => this.plain(v))), MARGIN_X, {
       size: 9.5,
+      widths: [0.07, 0.31, 0.18, 0.13, 0.07, 0.14, 0.1],
       title: 'Costed provision',
     });
     this.heading(sect, null, { id: 'costing-annex-totals', level: 2, text: 'Totals and funding level' });

@@ -5,8 +5,7 @@
  * Everything here is derived from the plan alone (never from the clock or the machine), so the same plan
  * always gives the same document.
  */
-import type { Heading, Root, RootContent, Definition } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import type { Heading, Nodes, Root, RootContent, Definition } from 'mdast';
 import type { Plan, PlanDateKey, PlanStatus, Section } from '../model.js';
 
 export const DOCUMENT_LANG = 'en-GB';
@@ -156,6 +155,15 @@ function isCommentOnly(n: RootContent): boolean {
   return n.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value);
 }
 
+/** Plain text of a node, leaving out raw HTML (comments such as suppressions or test markers). */
+export function plainText(node: Nodes): string {
+  if (node.type === 'html') return '';
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node && Array.isArray(node.children)) return (node.children as Nodes[]).map(plainText).join('');
+  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
+  return '';
+}
+
 export function normaliseLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
@@ -188,7 +196,7 @@ export function prepare(plan: Plan): PreparedPlan {
       continue;
     }
     if (!titleTaken && blocks.length === 0 && n.type === 'heading' && n.depth === 1 && !isSectionHeading(n)) {
-      const t = toString(n).trim();
+      const t = plainText(n).trim().replace(/\s+/g, ' ');
       if (t) title = t;
       titleTaken = true;
       continue;
@@ -209,7 +217,7 @@ export function prepare(plan: Plan): PreparedPlan {
   let current: { depth: number; id: string } | null = null;
   for (const n of blocks) {
     if (n.type !== 'heading') continue;
-    const text = toString(n).trim().replace(/\s+/g, ' ');
+    const text = plainText(n).trim().replace(/\s+/g, ' ');
     const sec = sectionByOffset.get(startOffset(n) ?? -1);
     if (sec) {
       const id = uniqueId(`section-${slug(sec.letter)}`);

@@ -65,6 +65,7 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
 
   return {
     text,
+    filePath: options.filePath ?? null,
     planBy,
     frontMatter,
     meta: readMeta(frontMatter, lines),

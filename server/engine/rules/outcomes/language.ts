@@ -21,7 +21,6 @@ const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const NUM_WORD =
   '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four|a|an|the\\s+next)';
-const PREP = '(?:by|before|until|till|in|during|throughout|over|at|within|for)';
 const END_OF = '(?:(?:the\\s+)?(?:very\\s+)?(?:end|close|start|beginning)\\s+of\\s+)?';
 const POSS = '(?:(?:the|this|that|next|his|her|their|its|[a-z]+\'s|[a-z]+’s|current|coming|following|same)\\s+)?';
 const ORD = '(?:(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th|next)\\s+)?';
@@ -266,7 +265,7 @@ const VAGUE: VaguePattern[] = [
   { label: 'have better skills', re: /\bhave\s+(?:better|good|improved|greater|more|stronger|age[- ]appropriate)\b/gi },
   { label: 'cope', re: /\bcop(?:e|es|ing)\b/gi },
   { label: 'enjoy', re: /\benjoy(?:s|ed|ing|ment)?\b/gi },
-  { label: 'explore', re: /\b(?:explore|experience)s?\b/gi },
+  { label: 'explore', re: /\bexplores?\b|(?<!\bwork\s)\bexperiences?\b(?!\s+(?:placement|day|week))/gi },
   { label: 'know', re: /\bknow(?:s)?\s+(?:about|how|that|when|what|where|which|who|more)\b|\bknowledge\b/gi },
   {
     label: 'relationships',
@@ -303,7 +302,7 @@ const CRITERIA: VaguePattern[] = [
   { label: 'an accuracy', re: /%|\bper\s*cent\b|\baccuracy\b|\bwithout\s+(?:any\s+)?(?:errors?|mistakes?)\b/i },
   {
     label: 'a level of independence',
-    re: /\bindependently\b|\b(?:fully|completely|totally)\s+independent\b|\bunaided\b|\bunprompted\b|\bwithout\s+(?:any\s+|an?\s+|further\s+|being\s+|needing\s+(?:an?\s+)?|the\s+need\s+for\s+(?:an?\s+)?)?(?:adult|staff|help|support|prompt\w*|reminders?|reminded|assistance|asked|told|physical\s+\w+|verbal\s+\w+|visual\s+\w+|hand[- ]over[- ]hand)\b|\bwith\s+(?:no|only|just|a\s+single|one|two|three|no\s+more\s+than\s+\w+|a|an)\s+(?:\w+\s+)?(?:prompts?|reminders?|cues?)\b|\bon\s+(?:his|her|their)\s+own\b|\bby\s+(?:himself|herself|themselves|themself)\b/i,
+    re: /\bindependently\b|\b(?:fully|completely|totally)\s+independent\b|\bunaided\b|\bunprompted\b|\bwithout\s+(?:any\s+|an?\s+|further\s+|being\s+|needing\s+(?:to\s+be\s+|an?\s+)?|the\s+need\s+for\s+(?:an?\s+)?)?(?:adult|staff|help|support|prompt\w*|reminders?|reminded|assistance|asked|told|physical\s+\w+|verbal\s+\w+|visual\s+\w+|hand[- ]over[- ]hand)\b|\bwith\s+(?:no|only|just|a\s+single|one|two|three|no\s+more\s+than\s+\w+|a|an)\s+(?:\w+\s+)?(?:prompts?|reminders?|cues?)\b|\bon\s+(?:his|her|their)\s+own\b|\bby\s+(?:himself|herself|themselves|themself)\b/i,
   },
   {
     label: 'a duration',
@@ -382,62 +381,83 @@ export function assessMeasurability(text: string): MeasurabilityReport {
 // Provision written as an outcome
 
 const STAFF =
-  "(?:(?:the|a|an|his|her|their|[a-z]+'s|all|named|trained|relevant|key|class|school|setting|college|specialist)\\s+)*(?:school|setting|college|nursery|academy|staff(?:\\s+members?)?|members?\\s+of\\s+staff|adults?|teachers?|class\\s+teachers?|form\\s+tutors?|teaching\\s+assistants?|tas?|lsas?|hltas?|learning\\s+support\\s+assistants?|sen(?:d)?co|sen(?:d)?cos|inclusion\\s+(?:lead|manager)|key\\s+(?:workers?|person|adults?)|keyworkers?|therapists?|salts?|slts?|speech\\s+and\\s+language\\s+(?:therapists?|therapy(?:\\s+service)?|team)|ots?|occupational\\s+therap(?:ists?|y)|physiotherap(?:ists?|y)|eps?|educational\\s+psychologists?|psycholog(?:ists?|y\\s+service)|local\\s+authority|la|council|professionals?|mentors?|tutors?|practitioners?|support\\s+workers?|social\\s+workers?|nurses?|parents?|carers?|family|services?|team|camhs|health\\s+visitor|provider)";
-const MODAL = "(?:will|shall|should|must|can|could|may|would|to|are\\s+to|is\\s+to|need\\s+to|needs\\s+to|are\\s+going\\s+to|will\\s+continue\\s+to)";
+  "(?:(?:the|a|an|his|her|their|[a-z]+'s|all|named|trained|relevant|key|class|school|setting|college|specialist|designated)\\s+)*(?:school|setting|college|nursery|academy|staff(?:\\s+members?)?|members?\\s+of\\s+staff|adults?|teachers?|class\\s+teachers?|form\\s+tutors?|teaching\\s+assistants?|tas?|lsas?|hltas?|learning\\s+support\\s+assistants?|sen(?:d)?cos?|inclusion\\s+(?:lead|manager)|key\\s+(?:workers?|person|adults?)|keyworkers?|therapists?|salts?|slts?|speech\\s+and\\s+language\\s+(?:therapists?|therapy(?:\\s+service)?|team)|ots?|occupational\\s+therap(?:ists?|y)|physiotherap(?:ists?|y)|eps?|educational\\s+psychologists?|psycholog(?:ists?|y\\s+service)|local\\s+authority|la|council|professionals?|mentors?|tutors?|practitioners?|support\\s+workers?|social\\s+workers?|nurses?|parents?|carers?|services?|camhs|health\\s+visitors?|providers?)";
+const MODAL =
+  '(?:will|shall|should|must|can|could|may|would|to|are\\s+to|is\\s+to|need\\s+to|needs\\s+to|are\\s+going\\s+to|is\\s+going\\s+to)';
+
+/** "without needing to be prompted", "will not need to be supported": the opposite of provision. */
+const NEGATED_BEFORE = /\b(?:without|not|no\s+longer|never|rather\s+than|instead\s+of|less|fewer|reduc\w*|minimal)\b[^.;,]{0,25}$/i;
 
 const PROVISION_PATTERNS: VaguePattern[] = [
-  {
-    label: 'will receive',
-    re: /\b(?:will|to|shall|should|must|can|would)\s+(?:continue\s+to\s+)?(?:receive|get)\s+(?!(?:a|an)\s+(?:score|mark|grade|sticker)\b)/i,
-  },
+  { label: 'will receive', re: /\b(?:will|to|shall|should|must|can|would)\s+(?:continue\s+to\s+)?receive\b/gi },
   {
     label: 'will be given',
-    re: /\b(?:will|to|shall|should|must|can|would)\s+(?:continue\s+to\s+)?be\s+(?:given|provided|offered|allocated|taught|supported|helped|assisted|encouraged|enabled|shown|prompted|supervised|monitored|assessed|referred|seen\s+by|coached|mentored|modelled|scaffolded)\b/i,
+    re: /\b(?:will|to|shall|should|must|can|would)\s+(?:continue\s+to\s+)?be\s+(?:given|provided|offered|allocated|taught|supported|helped|assisted|encouraged|enabled|shown|prompted|supervised|monitored|assessed|referred|seen\s+by|coached|mentored|scaffolded|funded)\b/gi,
   },
   {
     label: 'will have access to',
-    re: /\b(?:will|to|shall|should|must|can|would)\s+(?:continue\s+to\s+)?(?:have\s+(?:access|the\s+opportunity|opportunities|the\s+chance)\s+to|be\s+able\s+to\s+access\s+(?:\w+\s+){0,3}(?:support|sessions?|therapy|interventions?|provision|programmes?|tuition|specialist\s+\w+))\b/i,
+    re: /\b(?:will|to|shall|should|must|can|would)\s+(?:continue\s+to\s+)?(?:have\s+(?:(?:daily|weekly|regular|continued|ongoing)\s+)?(?:access|the\s+opportunity|opportunities|the\s+chance)\s+to|be\s+able\s+to\s+access\s+(?:\w+\s+){0,3}?(?:support|sessions?|therapy|interventions?|provision|programmes?|tuition))\b/gi,
   },
   {
     label: 'will have support',
-    re: /\b(?:will|to|shall|should|must|can)\s+(?:continue\s+to\s+)?have\s+(?:a|an|his|her|their|the)?\s*(?:own\s+)?(?:[\w:-]+\s+){0,2}?(?:support|sessions?|therapy|teaching\s+assistant|ta|lsa|adult|key\s+worker|key\s+adult|intervention|tuition|programme|1:1|one[- ]to[- ]one|placement|equipment|resources?|visual\s+timetable|laptop|device|aids?|help)\b/i,
+    re: /\b(?:will|to|shall|should|must|can)\s+(?:continue\s+to\s+)?have\s+(?:(?:a|an|his|her|their|the|own|daily|weekly|regular|additional|dedicated|named|designated|specialist|individual|small[- ]group)\s+)*(?:(?!to\b)[\w:-]+\s+){0,2}?(?:support|sessions?|therapy|teaching\s+assistant|ta|lsa|key\s+worker|key\s+adult|intervention|tuition|1:1|one[- ]to[- ]one|equipment|resources?|visual\s+timetable|laptop|help|adult\s+support)\b/gi,
   },
   {
     label: 'will access',
-    re: /\b(?:will|to|shall|should|must|can)\s+(?:continue\s+to\s+)?access\s+(?:\w+\s+){0,3}?(?:support|sessions?|therapy|interventions?|provision|programmes?|tuition|specialist|speech\s+and\s+language|salt|ot|occupational|physio\w*|counselling|mentoring|groups?|nurture|ela?sa)\b/i,
+    re: /\b(?:will|to|shall|should|must|can)\s+(?:continue\s+to\s+)?access\s+(?:\w+\s+){0,3}?(?:support|sessions?|therapy|interventions?|provision|programmes?|tuition|specialist|speech\s+and\s+language|salt|ot|occupational|physio\w*|counselling|mentoring|nurture|elsa)\b/gi,
   },
 ];
 
 /** A clause whose subject is a member of staff or a service ("The TA will...", "School to provide..."). */
-const STAFF_SUBJECT = new RegExp(`^(?:(?:by|before|within|during|at|in|over|until|from)\\b[^,]{0,80},\\s*)?${STAFF}\\s+${MODAL}\\b`, 'i');
-/** A clause that starts with what an adult does ("To provide...", "Support Sam to...", "Ensure..."). */
-const SERVICE_VERB_START =
-  /^(?:(?:by|before|within|during|at|in|over|until)\b[^,]{0,80},\s*)?(?:to\s+)?(?:provide|deliver|offer|ensure|give|implement|allocate|arrange|support|help|enable|teach|encourage|monitor|facilitate|put\s+in\s+place|carry\s+out|fund)\s+(?!(?:his|her|their)\s+(?:peers?|friends?|classmates?|brother|sister|sibling)\b)/i;
+const STAFF_SUBJECT = new RegExp(
+  `^(?:(?:by|before|within|during|at|in|over|until|from)\\b[^,]{0,80},\\s*)?${STAFF}\\s+(?:(?:and|or)\\s+${STAFF}\\s+)?${MODAL}\\b`,
+  'i',
+);
+/** Service verbs that are never the child's own action at the start of an outcome ("To provide..."). */
+const SERVICE_ALWAYS = /^(?:to\s+)?(?:provide|deliver|implement|allocate|put\s+in\s+place|carry\s+out|fund|commission|set\s+up\s+(?:a|an)\s+(?:programme|intervention|plan))\b/i;
+/** Service verbs that are the adult's action when their object is the child ("To support Sam to..."). */
+const SERVICE_WITH_PERSON = /^(?:to\s+)?(?:offer|ensure|give|support|help|enable|teach|encourage|monitor|facilitate|assist|prompt|coach|allow)\s+(?:that\s+)?(\S+)/i;
+/** "him", "them", "her to...", "the child", or a name ("Sam"), as the object of a service verb. */
+function isPersonObject(after: string): boolean {
+  if (/^(?:him|them|that|the\s+(?:child|pupil|young\s+person|student|learner))\b/i.test(after)) return true;
+  if (/^her\b(?=\s*(?:$|[,.;]|to\b|with\b|in\b|during\b|at\b|by\b|when\b|so\b|and\b))/i.test(after)) return true;
+  return /^[A-Z][a-z]+(?:'s)?\b/.test(after) && !/^(?:I|Year|Key|English|Maths|Science|Reception|Nursery)\b/.test(after);
+}
 /** A list item under a lead-in "By ..., Sam will:" that starts with what the child is given. */
 const BARE_PROVISION_START =
   /^(?:to\s+)?(?:receive|be\s+(?:given|provided|offered|allocated|supported|taught|helped|encouraged)|have\s+access\s+to|have\s+the\s+opportunity\s+to|access\s+(?:\w+\s+){0,3}?(?:support|sessions?|therapy|interventions?|provision|programmes?|tuition))\b/i;
+
+const LEADING_ANCHOR = /^(?:(?:by|before|within|during|at|in|over|until|from)\b[^,]{0,80},\s*)/i;
 
 /** Where an outcome is written as provision or from a service's point of view: the phrase, or null. */
 export function findProvisionWording(text: string): PhraseMatch | null {
   const t = normaliseOutcomeText(stripPfaTag(text));
   for (const p of PROVISION_PATTERNS) {
-    const m = p.re.exec(t);
-    if (m) return { label: p.label, text: m[0].trim(), index: m.index, end: m.index + m[0].length };
+    for (const m of findAll(t, p.re, p.label)) {
+      if (NEGATED_BEFORE.test(t.slice(Math.max(0, m.index - 40), m.index))) continue;
+      return m;
+    }
   }
-  // clause by clause: after a full stop, semicolon or "and"/"so that" the subject can change
-  const clauses = t.split(/(?<=[.;:!?])\s+|\s+(?:and|so\s+that|so|then)\s+(?=(?:the\s+)?(?:[a-z]+\s+){0,2}(?:will|to|should)\b)/i);
+  // clause by clause: after a full stop or semicolon, or "and"/"so that" before a new subject
+  const clauses = t.split(/(?<=[.;!?])\s+|\s+(?:and|so\s+that|so|then|while|whilst)\s+(?=(?:the\s+)?(?:[a-z']+\s+){0,2}(?:will|to|should|must)\b)/i);
   let offset = 0;
   for (const raw of clauses) {
     const clause = raw.trim();
-    const at = t.indexOf(clause, offset);
-    offset = at >= 0 ? at + clause.length : offset;
+    if (clause.length === 0) continue;
+    const at = Math.max(0, t.indexOf(clause, offset));
+    offset = at + clause.length;
     const staff = STAFF_SUBJECT.exec(clause);
     if (staff) return { label: 'staff as the subject', text: staff[0].trim(), index: at, end: at + staff[0].length };
-    const verb = SERVICE_VERB_START.exec(clause);
-    if (verb) return { label: 'service action', text: verb[0].trim(), index: at, end: at + verb[0].length };
+    const body = clause.replace(LEADING_ANCHOR, '');
+    const always = SERVICE_ALWAYS.exec(body);
+    if (always) return { label: 'a service action', text: always[0].trim(), index: at, end: at + always[0].length };
+    const withPerson = SERVICE_WITH_PERSON.exec(body);
+    if (withPerson && isPersonObject(body.slice(withPerson[0].length - (withPerson[1] ?? '').length))) {
+      return { label: 'a service action', text: withPerson[0].trim(), index: at, end: at + withPerson[0].length };
+    }
   }
-  const bare = BARE_PROVISION_START.exec(t);
-  if (bare) return { label: 'provision', text: bare[0].trim(), index: bare.index, end: bare.index + bare[0].length };
+  const bare = BARE_PROVISION_START.exec(t.replace(LEADING_ANCHOR, ''));
+  if (bare) return { label: 'provision', text: bare[0].trim(), index: 0, end: bare[0].length };
   return null;
 }
 
@@ -445,28 +465,36 @@ export function findProvisionWording(text: string): PhraseMatch | null {
 // Aspirations written as outcomes
 
 const JOBS =
-  "(?:professional\\s+|premier\\s+league\\s+|famous\\s+|qualified\\s+)?(?:footballer|football\\s+player|vet|veterinary\\s+\\w+|doctor|nurse|chef|cook|teacher|mechanic|hairdresser|barber|pilot|police\\s+(?:officer|man|woman)|policeman|policewoman|firefighter|fireman|youtuber|you\\s*tuber|gamer|artist|actor|actress|singer|dancer|scientist|engineer|builder|electrician|plumber|farmer|zoo\\s*keeper|astronaut|lawyer|athlete|paramedic|soldier|vlogger|game\\s+designer|games\\s+designer|animator|musician|author|writer|photographer|carpenter|joiner|beautician|nursery\\s+nurse|childminder|care\\s+worker|carer|shop\\s+assistant|designer|dentist|architect|boxer|racing\\s+driver|lorry\\s+driver|bus\\s+driver|train\\s+driver|chef|baker|gardener|mechanic|model|vet\\s+nurse|zookeeper|dj|rapper|streamer|comedian|programmer|coder|computer\\s+\\w+)";
+  '(?:professional\\s+|premier\\s+league\\s+|famous\\s+|qualified\\s+)?(?:footballer|football\\s+player|vet|veterinary\\s+\\w+|doctor|nurse|chef|cook|teacher|mechanic|hairdresser|barber|pilot|police\\s+(?:officer|man|woman)|policeman|policewoman|firefighter|fireman|youtuber|you\\s*tuber|gamer|artist|actor|actress|singer|dancer|scientist|engineer|builder|electrician|plumber|farmer|zoo\\s*keeper|astronaut|lawyer|athlete|paramedic|soldier|vlogger|games?\\s+designer|animator|musician|author|writer|photographer|carpenter|joiner|beautician|nursery\\s+nurse|childminder|care\\s+worker|shop\\s+assistant|designer|dentist|architect|boxer|racing\\s+driver|lorry\\s+driver|bus\\s+driver|train\\s+driver|baker|gardener|model|vet\\s+nurse|dj|rapper|streamer|comedian|programmer|coder|computer\\s+\\w+|(?:\\w+\\s+)?apprentice)';
 
 const ASPIRATION: VaguePattern[] = [
   {
-    label: 'a wish',
-    re: /\b(?:wants?|wanted|would\s+(?:like|love)|wishes|hopes?|dreams?\s+of|aspires?|is\s+keen|plans?|intends?)\s+(?:is\s+)?to\s+(?:be(?:come)?|work|get|have|live|go|study|drive|own|run|play|join|travel|marry|start|open|set\s+up)\b/i,
+    label: 'a wish for the future',
+    re: new RegExp(
+      `\\b(?:wants?|wanted|would\\s+(?:like|love)|wishes|hopes?|dreams?\\s+of|aspires?|is\\s+keen|plans?|intends?)\\s+(?:is\\s+)?(?:to\\s+)?(?:be(?:come)?\\s+(?:a|an)\\s+(?!good\\b)\\w+|be(?:come)?\\s+${JOBS}|becoming\\s+(?:a|an)\\s+\\w+|work(?:ing)?\\s+(?:as|in|with|for|at)\\b|liv(?:e|ing)\\b|driv(?:e|ing)\\b|own(?:ing)?\\b|travel(?:l?ing)?\\b|marry|get(?:ting)?\\s+married|hav(?:e|ing)\\s+(?:a\\s+family|children|(?:his|her|their)\\s+own)|go(?:ing)?\\s+to\\s+(?:university|uni)|(?:run|start|open|set\\s+up)\\s+(?:his|her|their|a|an)\\s+(?:own\\s+)?(?:business|shop|cafe|café|company)|join(?:ing)?\\s+the\\s+(?:army|navy|raf|police|fire\\s+service|marines)|play(?:ing)?\\s+(?:football|cricket|rugby|basketball)\\s+(?:for|professionally))`,
+      'gi',
+    ),
   },
-  { label: 'a wish', re: /\b(?:his|her|their|[a-z]+'s)\s+(?:dream|ambition|aspiration|long[- ]term\s+(?:goal|aim|aspiration)|hope|wish)\s+is\b/i },
-  { label: 'a career', re: new RegExp(`\\b(?:be(?:come|comes|coming)?|work(?:s|ing)?\\s+as|career\\s+as|job\\s+as)\\s+(?:a|an)\\s+${JOBS}\\b`, 'i') },
+  { label: 'a wish for the future', re: /\b(?:his|her|their|[a-z]+'s)\s+(?:dream|ambition|aspiration|long[- ]term\s+(?:goal|aim|aspiration)|hope|wish)\s+is\b/gi },
+  { label: 'a career', re: new RegExp(`\\b(?:be(?:come|comes|coming)?|work(?:s|ing)?\\s+as|career\\s+as|job\\s+as)\\s+(?:a|an)\\s+${JOBS}\\b`, 'gi') },
   {
     label: 'a job',
-    re: /\b(?:get|gets|getting|find|finds|finding|gain|gains|gaining|secure|secures|securing|have|has|having|obtain|obtains|into)\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+)?(?:first\s+)?(?:full[- ]time\s+|part[- ]time\s+|paid\s+|permanent\s+|good\s+|proper\s+|real\s+|dream\s+)?(?:job|employment|paid\s+work|career)\b/i,
+    re: /\b(?:get|gets|getting|find|finds|finding|gain|gains|gaining|secure|secures|securing|have|has|having|obtain|obtains|into)\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+)?(?:first\s+)?(?:full[- ]time\s+|part[- ]time\s+|paid\s+|permanent\s+|good\s+|proper\s+|real\s+|dream\s+)?(?:job|employment|paid\s+work|career)\b/gi,
   },
   {
     label: 'independent living',
-    re: /\bliv(?:e|es|ing)\s+(?:fully\s+|more\s+)?(?:independently|independent(?:ly)?\s+lives?|on\s+(?:his|her|their)\s+own|in\s+(?:his|her|their)\s+own\s+(?:home|flat|house|place)|with\s+(?:friends|a\s+partner)|away\s+from\s+home|an?\s+independent\s+life)\b|\bindependent\s+li(?:fe|ving)\b/i,
+    re: /\bliv(?:e|es|ing)\s+(?:fully\s+|more\s+)?(?:independently|independent\s+lives?|on\s+(?:his|her|their)\s+own|in\s+(?:his|her|their)\s+own\s+(?:home|flat|house|place)|with\s+(?:friends|a\s+partner)|away\s+from\s+home|an?\s+independent\s+life)\b|\bindependent\s+li(?:fe|ving)\b(?!\s+skills)/gi,
   },
-  { label: 'a home of their own', re: /\b(?:have|own|buy|rent)\s+(?:his|her|their)\s+own\s+(?:home|flat|house|car|business)\b/i },
-  { label: 'university', re: /\b(?:go(?:es|ing)?|get(?:s|ting)?)\s+(?:on\s+)?(?:to|into)\s+(?:university|uni)\b|\b(?:attend|study\s+at|a\s+place\s+at)\s+(?:a\s+)?university\b|\b(?:university\s+)?degree\b/i },
-  { label: 'family life', re: /\b(?:get|be)\s+married\b|\bhave\s+(?:a|his|her|their\s+own)\s+family\b|\bhave\s+children\b|\bstart\s+a\s+family\b/i },
-  { label: 'a far future', re: /\bone\s+day\b|\bin\s+the\s+future\b|\bin\s+later\s+life\b|\bas\s+an\s+adult\b|\bin\s+adult(?:hood|\s+life)\b|\bwhen\s+(?:he|she|they|[a-z]+)\s+(?:is|are|grows?|gets?)\s+(?:older|grown[- ]up|an\s+adult|up)\b/i },
-  { label: 'a career', re: /\bplay\s+(?:football|cricket|rugby|basketball)\s+(?:for\s+[A-Z]\w+|professionally)\b/ },
+  { label: 'a home of their own', re: /\b(?:have|own|buy|rent)\s+(?:his|her|their)\s+own\s+(?:home|flat|house|car|business)\b/gi },
+  {
+    label: 'university',
+    re: /\b(?:go(?:es|ing)?|get(?:s|ting)?)\s+(?:on\s+)?(?:to|into)\s+(?:university|uni)\b|\b(?:attend|study\s+at|a\s+place\s+at)\s+(?:a\s+)?university\b|\buniversity\s+degree\b|\b(?:get|gain|achieve|do|study\s+for)\s+a\s+degree\b/gi,
+  },
+  { label: 'family life', re: /\b(?:get|be)\s+married\b|\bhave\s+(?:a|his\s+own|her\s+own|their\s+own)\s+family\b|\bhave\s+children\b|\bstart\s+a\s+family\b/gi },
+  {
+    label: 'a far-off future',
+    re: /\bone\s+day\b(?!\s+(?:a|per|each|every)\b)|\bin\s+the\s+future\b|\bin\s+later\s+life\b|\bas\s+an\s+adult\b|\bin\s+adult(?:hood|\s+life)\b|\bwhen\s+(?:he|she|they|[a-z]+)\s+(?:is|are|grows?|gets?)\s+(?:older|grown[- ]up|an\s+adult|up)\b/gi,
+  },
 ];
 
 export interface AspirationReport {
@@ -482,9 +510,7 @@ export interface AspirationReport {
 export function assessAspiration(text: string, leadInTimeBound = false): AspirationReport {
   const t = normaliseOutcomeText(stripPfaTag(text));
   const found: PhraseMatch[] = [];
-  for (const a of ASPIRATION) {
-    for (const m of findAll(t, a.re, a.label)) found.push(m);
-  }
+  for (const a of ASPIRATION) found.push(...findAll(t, a.re, a.label));
   if (found.length === 0) return { phrase: null, hasStep: false };
   found.sort((a, b) => a.index - b.index);
   const rest = removeSpans(t, found);

@@ -1,0 +1,17 @@
+import { lexiconRule, stubFix } from './lexicon-rule.js';
+
+export const provisionVaguePhrase = lexiconRule({
+  meta: {
+    id: 'provision-vague-phrase',
+    category: 'provision',
+    sections: ['F', 'G', 'H1', 'H2'],
+    defaultSeverity: 'error',
+    description: 'Provision does not use wording that leaves room for doubt ("access to", "as required", "where possible", "such as", "is available", "monitor"...).',
+    basis: 'SEND Code of Practice 9.69 (provision detailed and specific); L v Clarke and Somerset CC [1998] ELR 129 (no room for doubt); Worcestershire CC v SE [2020] UKUT 217 (AAC) ("support", "opportunities" and the like are unlikely to be enough).',
+    fixable: true,
+  },
+  categories: ['vague', 'example-list', 'generic-noun'],
+  policy: 'setting',
+  headline: (phrases, item) => `Vague wording in Section ${item.section} provision: ${phrases}.`,
+  fix: stubFix,
+});
