@@ -4,8 +4,12 @@
  */
 import type { Rule } from './types.js';
 import { structureRules } from './structure/index.js';
+import { provisionRules } from './provision/index.js';
+import { outcomeRules } from './outcomes/index.js';
+import { fundingRules } from './funding/index.js';
+import { crossSectionRules } from './cross-section/index.js';
 
-export const allRules: readonly Rule[] = [...structureRules];
+export const allRules: readonly Rule[] = [...structureRules, ...provisionRules, ...outcomeRules, ...crossSectionRules, ...fundingRules];
 
 const byId = new Map(allRules.map((rule) => [rule.meta.id, rule]));
 

@@ -36,15 +36,13 @@ function sectionOf(plan: Plan, outcome: Outcome): Section | undefined {
 
 const HEADING_LINE = /^\s{0,3}#{1,6}\s/;
 
-/** Offset of the next Markdown heading line at or after `from`, or `limit`. */
+/** Offset of the next Markdown heading line at or after `from` (a line start), or `limit`. */
 function nextHeadingOffset(text: string, from: number, limit: number): number {
   let pos = from;
   while (pos < limit) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl === -1 || nl > limit ? limit : nl;
-    if (pos > from || text[from - 1] === '\n' || from === 0) {
-      if (HEADING_LINE.test(text.slice(pos, lineEnd))) return pos;
-    }
+    if (HEADING_LINE.test(text.slice(pos, lineEnd))) return pos;
     if (nl === -1 || nl >= limit) break;
     pos = nl + 1;
   }
@@ -60,10 +58,14 @@ export function outcomeExtent(plan: Plan, outcome: Outcome): { start: number; en
   for (const o of plan.outcomes) {
     if (o.range.start.offset > start && o.range.start.offset < limit) limit = o.range.start.offset;
   }
-  const afterHeading = outcome.range.end.offset;
-  const lineStart = plan.text.indexOf('\n', afterHeading - 1);
-  const from = lineStart === -1 ? limit : Math.min(lineStart + 1, limit);
-  return { start, end: Math.max(afterHeading, nextHeadingOffset(plan.text, from, limit)) };
+  const lineEnd = headingLineEnd(plan, outcome);
+  return { start, end: Math.max(outcome.range.end.offset, nextHeadingOffset(plan.text, Math.min(lineEnd + 1, limit), limit)) };
+}
+
+/** Offset of the end of the heading line an outcome heading sits on. */
+function headingLineEnd(plan: Plan, outcome: Outcome): number {
+  const nl = plan.text.indexOf('\n', outcome.idRange.start.offset);
+  return nl === -1 ? plan.text.length : nl;
 }
 
 /** Cuts [start, end) out of the text, leaving out the given ranges. */
@@ -81,7 +83,7 @@ function cut(text: string, start: number, end: number, holes: { start: number; e
 
 export function readOutcome(plan: Plan, outcome: Outcome): OutcomeReading {
   const extent = outcomeExtent(plan, outcome);
-  const body = outcome.form === 'heading' ? plainText(plan.text.slice(outcome.range.end.offset, extent.end)) : '';
+  const body = outcome.form === 'heading' ? plainText(plan.text.slice(headingLineEnd(plan, outcome), extent.end)) : '';
   const text = body ? `${outcome.text} ${body}` : outcome.text;
 
   const section = sectionOf(plan, outcome);

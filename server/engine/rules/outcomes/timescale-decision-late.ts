@@ -5,7 +5,7 @@
  * SEND Code of Practice 9.14. Exceptions: reg 5(4).
  */
 import type { Rule } from '../types.js';
-import { daysBetween, formatDate } from './dates.js';
+import { daysBetween, formatDate, plural } from './dates.js';
 
 export const DECISION_LIMIT_DAYS = 42;
 
@@ -31,7 +31,7 @@ export const timescaleDecisionLate: Rule = {
         range: decision.range,
         message:
           `The decision to assess (${formatDate(decision.date)}) was made ${days} days after the request (${formatDate(request.date)}): ` +
-          `${days - DECISION_LIMIT_DAYS} days over the 6-week limit (42 days). Record the reason for the delay; if a reg 5(4) exception applied, say so.`,
+          `${plural(days - DECISION_LIMIT_DAYS, 'day')} over the 6-week limit (42 days). Record the reason for the delay; if a reg 5(4) exception applied, say so.`,
         data: { days, over: days - DECISION_LIMIT_DAYS },
       });
       return;
@@ -44,7 +44,7 @@ export const timescaleDecisionLate: Rule = {
       range: request.range,
       message:
         `No decision to assess is recorded and ${days} days have passed since the request (${formatDate(request.date)}) as of ${formatDate(context.asOf)}: ` +
-        `${days - DECISION_LIMIT_DAYS} days over the 6-week limit (42 days). Record the decision date (dates.decisionToAssess), or make the decision now.`,
+        `${plural(days - DECISION_LIMIT_DAYS, 'day')} over the 6-week limit (42 days). Record the decision date (dates.decisionToAssess), or make the decision now.`,
       data: { days, over: days - DECISION_LIMIT_DAYS },
     });
   },

@@ -2,10 +2,11 @@
  * timescale-final-late: the final EHC plan was (or will be) issued more than 20 weeks after the request,
  * and no exception is recorded.
  * Basis: reg 13(2) SEND Regulations 2014 (final plan within 20 weeks of the request); reg 13(3) with
- * reg 10(4) (exceptions, recorded in `dates.exceptions`); SEND Code of Practice 9.40.
+ * reg 10(4) (exceptions, recorded in `dates.exceptions`); SEND Code of Practice 9.40. Not judged for an
+ * amended plan (status amended or amendment-proposed, or a final issued after the last review).
  */
 import type { Rule } from '../types.js';
-import { daysBetween, formatDate } from './dates.js';
+import { daysBetween, formatDate, plural } from './dates.js';
 
 export const FINAL_LIMIT_DAYS = 140;
 
@@ -25,6 +26,11 @@ export const timescaleFinalLate: Rule = {
     if (!request) return;
     if ((meta.exceptions?.value ?? []).length > 0) return;
     const final = meta.dates.finalIssued;
+    // An amended plan's issue date (after a review, or with an amended status) is not the first final plan.
+    const status = meta.status?.value;
+    if (status === 'amended' || status === 'amendment-proposed') return;
+    const review = meta.dates.lastReview;
+    if (final && review && final.date.getTime() > review.date.getTime()) return;
     if (final) {
       const days = daysBetween(request.date, final.date);
       if (days <= FINAL_LIMIT_DAYS) return;
@@ -32,7 +38,7 @@ export const timescaleFinalLate: Rule = {
         range: final.range,
         message:
           `The final plan (${formatDate(final.date)}) was issued ${days} days after the request (${formatDate(request.date)}): ` +
-          `${days - FINAL_LIMIT_DAYS} days over the 20-week limit (140 days). If a reg 10(4) exception applied, record it in dates.exceptions.`,
+          `${plural(days - FINAL_LIMIT_DAYS, 'day')} over the 20-week limit (140 days). If a reg 10(4) exception applied, record it in dates.exceptions.`,
         data: { days, over: days - FINAL_LIMIT_DAYS },
       });
       return;
@@ -44,7 +50,7 @@ export const timescaleFinalLate: Rule = {
       range: request.range,
       message:
         `The plan is still a draft ${days} days after the request (${formatDate(request.date)}) as of ${formatDate(context.asOf)}: ` +
-        `${days - FINAL_LIMIT_DAYS} days over the 20-week limit (140 days) for the final plan. Issue the final plan as soon as possible, ` +
+        `${plural(days - FINAL_LIMIT_DAYS, 'day')} over the 20-week limit (140 days) for the final plan. Issue the final plan as soon as possible, ` +
         'or record a reg 10(4) exception in dates.exceptions if one applies.',
       data: { days, over: days - FINAL_LIMIT_DAYS },
     });

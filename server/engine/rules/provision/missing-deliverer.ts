@@ -33,7 +33,7 @@ export const provisionMissingDeliverer: Rule = {
       if (view.nonSession) continue;
       const { zones, fromCells } = zonesFor(view, ['who']);
       const text = zoneText(zones);
-      const verdict = judgeDeliverer(text);
+      const verdict = judgeDeliverer(text, item.section === 'H1' || item.section === 'H2');
       if (verdict.ok) continue;
 
       const inZone = (start: number): boolean => zones.some((z) => start >= z.start && start < z.start + z.text.length);

@@ -37,7 +37,7 @@ export const FREQUENCY: RegExp[] = [
   /\bone[\s-]off\b/i,
   new RegExp(R`\b${NUM}\s+(?:sessions?|visits?|lessons?|blocks?|appointments?|nights?|days?)\s+(?:over|across|during|in|within|each|per|a|an)\s+(?:the\s+|a\s+|an\s+|each\s+)?(?:\w+\s+)?(?:day|week|fortnight|month|term|half[\s-]?term|year)s?\b`, 'i'),
   // a stated trigger: "when Sam has a seizure", "each time she becomes distressed"
-  /\b(?:when(?:ever)?|if|each\s+time|every\s+time)\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:has|have|is|are|becomes?|shows?|experiences?|displays?|starts?|begins?)\b/,
+  /\b(?:[Ww]hen(?:ever)?|[Ii]f|[Ee]ach\s+time|[Ee]very\s+time)\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:has|have|is|are|becomes?|shows?|experiences?|displays?|starts?|begins?)\b/,
   ...COVER,
 ];
 
@@ -49,12 +49,12 @@ export const DURATION: RegExp[] = [
   ...COVER,
 ];
 
-export const MINIMUM = new RegExp(R`\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than)\s+${NUM}`, 'i');
+export const MINIMUM = new RegExp(R`\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than)\s+(?:${NUM}|once|twice)\b`, 'i');
 
 const THERAPIST = R`(?:speech\s+(?:and|&)\s+language\s+therapists?|SaLTs?|SLTs?|occupational\s+therapists?|OTs?|physiotherapists?|physios?|(?:educational|clinical)\s+psychologists?|EPs?|psychologists?|therapists?|specialist\s+teachers?|advisory\s+teachers?|teachers?\s+of\s+the\s+deaf|QToDs?|QTVIs?)`;
 const THERAPIST_RE = new RegExp(R`\b${THERAPIST}\b`, 'i');
 const THERAPIST_TIME: RegExp[] = [
-  new RegExp(R`\b${THERAPIST}\s+(?:will\s+)?(?:visit|see|work|deliver|provide|spend|review|train|assess|meet|observe|model|run|lead|give)\w*\b[^.;|]{0,80}?\b${NUM}[\s-]*(?:minutes?|mins?|hours?|hrs?|sessions?|visits?)\b`, 'i'),
+  new RegExp(R`\b${THERAPIST},?\s+(?:who\s+)?(?:will\s+)?(?:visit|see|work|deliver|provide|spend|review|train|assess|meet|observe|model|run|lead|give)\w*\b[^.;|]{0,80}?\b${NUM}[\s-]*(?:minutes?|mins?|hours?|hrs?|sessions?|visits?)\b`, 'i'),
   new RegExp(R`\b${NUM}[\s-]*(?:minutes?|mins?|hours?|hrs?|sessions?|visits?)\s+(?:a|per|each)?\s*(?:\w+\s+)?(?:of\s+)?(?:direct\s+|indirect\s+)?(?:${THERAPIST}|(?:speech\s+and\s+language\s+|occupational\s+|physio)?therapy)\s*(?:time|input|visits?|sessions?|support)?\b`, 'i'),
 ];
 
@@ -62,7 +62,8 @@ const THERAPIST_TIME: RegExp[] = [
 const EQUIPMENT = /\b(?:equipment|laptop|computer|tablet|iPad|chromebook|software|device|radio\s+aid|hearing\s+aids?|soundfield|ear\s+defenders|headphones|writing\s+slope|sloped\s+(?:writing\s+)?board|pencil\s+grips?|wobble\s+cushion|move[\s-]?n[\s-]?sit|fidget\w*|chair|seating|desk|standing\s+frame|hoist|wheelchair|walker|splints?|overlays?|magnifier|braille\w*|enlarged|large\s+print|modified\s+(?:print|papers?|resources)|visual\s+timetable|communication\s+(?:aid|book|board)|AAC|PECS|timer|workstation|exams?|examinations|extra\s+time|additional\s+time|separate\s+room|reader|scribe|rest\s+breaks?|access\s+arrangements|transport|taxi|adapted|furniture|ramp|changing\s+(?:bed|table|facilities))\b/i;
 const SESSION = /\b(?:sessions?|therapy|teaching|taught|tuition|tutoring|lessons?|interventions?|programme|groups?|mentoring|counselling|coaching|practice|practise|support\s+from|delivered|club|check-ins?|training|trained\s+to\s+use)\b/i;
 /** Items where a session length does not apply (a one-off assessment, an appointment, a medical review). */
-const NO_DURATION = /\b(?:one[\s-]off|appointments?|clinic|(?:re-?)?assessments?|medication\s+reviews?|reviews?|reviewed|referrals?)\b/i;
+const ONE_OFF = /\bone[\s-]off\b/i;
+const NO_DURATION = /\b(?:appointments?|clinic|referrals?)\b/i;
 
 const QUALIFIED_ROLE = new RegExp(
   [
@@ -86,7 +87,7 @@ const TRAINABLE_ROLE = new RegExp(
     R`support\s+assistants?`, R`assistants?`, R`key\s*workers?`, R`key\s+persons?`, R`(?:learning\s+)?mentors?`, R`(?:family|youth|support|care|outreach)\s+workers?`,
     R`personal\s+assistants?`, R`PAs?`, R`carers?`, R`tutors?`, R`(?:early\s+years\s+)?practitioners?`, R`nursery\s+nurses?`, R`(?:lunchtime|midday)\s+(?:supervisors?|assistants?)`,
     R`(?:inclusion|pastoral|behaviour|SEMH|wellbeing|attendance)\s+(?:leads?|managers?|officers?|workers?|mentors?|coordinators?)`, R`instructors?`, R`coach(?:es)?`,
-    R`travel\s+trainers?`, R`interveners?`, R`communicators?`, R`volunteers?`,
+    R`travel\s+trainers?`, R`interveners?`, R`communicators?`, R`volunteers?`, R`(?:portage\s+)?(?:home\s+)?visitors?`, R`(?:residential|care|short[\s-]break)\s+staff`,
   ]
     .map((r) => `\\b${r}\\b`)
     .join('|'),
@@ -94,7 +95,7 @@ const TRAINABLE_ROLE = new RegExp(
 );
 const TRAINING = new RegExp(
   [
-    R`\btrained\s+(?:in|by|to|as|on|for)\b`, R`\b[\w-]+-trained\b`, R`\b(?:completed|received|attended|holds?|holding|has\s+had|with|having|who\s+has)\s+(?:[\w-]+\s+){0,5}?(?:training|qualification|certificate|accreditation)\b`,
+    R`\btrained\s+(?:in|by|to|as|on|for)\b`, R`\b[\w-]+-(?:trained|accredited|qualified|registered|certified)\b`, R`\b(?:completed|received|attended|holds?|holding|has\s+had|with|having|who\s+has)\s+(?:[\w-]+\s+){0,5}?(?:training|qualification|certificate|accreditation)\b`,
     R`\btraining\s+(?:in|on|from|by)\b`, R`(?<!(?:suitably|appropriately|adequately|fully|properly|specially|relevantly)\s+)\b(?:qualified|accredited|registered|certified|licensed)\b`,
     R`\bQTS\b`, R`\bNPQ\w*`, R`\bNASENCO\b`, R`\bLevel\s+[2-7]\b`, R`\b(?:supervised|overseen)\s+(?:weekly\s+|termly\s+)?by\s+(?:a|an|the)\s+\w+`, R`\bunder\s+the\s+supervision\s+of\b`,
     R`\bHCPC\b`, R`\bBACP\b`, R`\bUKCP\b`, R`\bNMC\b`, R`\bdiploma\b`, R`\bdegree\b`, R`\bexperienced\s+in\s+\w+`,
@@ -227,8 +228,9 @@ function buildView(plan: Plan, item: ProvisionItem, lexicon: Lexicon): ItemView 
   const has = (feature: LexiconFeature): boolean =>
     feature === 'frequency' ? states.frequency : feature === 'duration' ? states.duration : feature === 'minimum' ? states.minimum : states.therapistTime;
   const matches = zones.flatMap((zone) => findMatches(lexicon, zone.text, { baseOffset: zone.start, has, itemText: whole }));
-  const nonSession = EQUIPMENT.test(whole) && !SESSION.test(whole);
-  const noDuration = nonSession || (NO_DURATION.test(whole) && !SESSION.test(whole));
+  const namesPeople = QUALIFIED_ROLE.test(whole) || TRAINABLE_ROLE.test(whole) || matches.some((m) => m.entry.category === 'deliverer') || /\bstaff\b/i.test(whole);
+  const nonSession = EQUIPMENT.test(whole) && !SESSION.test(whole) && !namesPeople;
+  const noDuration = nonSession || ONE_OFF.test(whole) || (NO_DURATION.test(whole) && !SESSION.test(whole));
   return { item, plan, zones, cells, matches, states, nonSession, noDuration };
 }
 
@@ -261,14 +263,19 @@ export interface DelivererVerdict {
   role: string | null;
 }
 
-export function judgeDeliverer(text: string): DelivererVerdict {
+/**
+ * Judges who delivers. In F and G the role must come with a qualification or training (CoP 9.69 "level of
+ * expertise"); in H1/H2 (social care: personal assistants, support workers, carers) a named role is enough.
+ */
+export function judgeDeliverer(text: string, roleIsEnough = false): DelivererVerdict {
   const clauses = [...text.matchAll(DELIVERY_CLAUSE)].map((m) => m[0]).filter((c) => QUALIFIED_ROLE.test(c) || TRAINABLE_ROLE.test(c));
   const judged = clauses.length > 0 ? clauses.join(' ; ') : text;
   const qualified = QUALIFIED_ROLE.exec(judged);
   if (qualified) return { ok: true, kind: 'qualified', role: qualified[0] };
   const trainable = TRAINABLE_ROLE.exec(judged);
   if (trainable) {
-    return TRAINING.test(judged) ? { ok: true, kind: 'trained', role: trainable[0] } : { ok: false, kind: 'untrained-role', role: trainable[0] };
+    if (TRAINING.test(judged)) return { ok: true, kind: 'trained', role: trainable[0] };
+    return { ok: roleIsEnough, kind: 'untrained-role', role: trainable[0] };
   }
   return { ok: false, kind: 'none', role: null };
 }

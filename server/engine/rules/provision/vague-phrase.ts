@@ -10,7 +10,7 @@ export const provisionVaguePhrase = lexiconRule({
     basis: 'SEND Code of Practice 9.69 (provision detailed and specific); L v Clarke and Somerset CC [1998] ELR 129 (no room for doubt); Worcestershire CC v SE [2020] UKUT 217 (AAC) ("support", "opportunities" and the like are unlikely to be enough).',
     fixable: true,
   },
-  categories: ['vague', 'example-list', 'generic-noun'],
+  categories: ['vague', 'example-list', 'generic-noun', 'frequency-word', 'group-size', 'deliverer'],
   policy: 'setting',
   headline: (phrases, item) => `Vague wording in Section ${item.section} provision: ${phrases}.`,
   fix: stubFix,

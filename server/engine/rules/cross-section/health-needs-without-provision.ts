@@ -1,0 +1,28 @@
+import type { Section } from '../../model.js';
+import type { Rule } from '../types.js';
+
+/** True when a section sets something out (it is neither empty nor an explicit "none"). */
+export const hasContent = (section: Section | undefined): boolean => section !== undefined && !section.empty && !section.explicitNone;
+/** True when a section says explicitly that there is nothing. */
+export const saysNone = (section: Section | undefined): boolean => section !== undefined && section.explicitNone;
+
+export const healthNeedsWithoutProvision: Rule = {
+  meta: {
+    id: 'health-needs-without-provision',
+    category: 'golden-thread',
+    sections: ['C', 'G'],
+    defaultSeverity: 'warning',
+    description: 'When Section C sets out health needs, Section G does not simply say there is no health provision.',
+    basis: 'SEND Regulations 2014 reg 12(1)(g): the plan specifies the health care provision reasonably required by the learning difficulties and disabilities; Code of Practice 9.69 (provision in G should be clearly linked to the needs in C).',
+    fixable: false,
+  },
+  check({ plan, report }) {
+    const c = plan.sectionsFor('C')[0];
+    const g = plan.sectionsFor('G')[0];
+    if (!hasContent(c) || !saysNone(g)) return;
+    report({
+      range: g!.heading.range,
+      message: 'Section C sets out health needs, but Section G says no health provision is needed. Specify the health provision those needs require (service, professional, how often, how long), or explain in G why none is required.',
+    });
+  },
+};
