@@ -40,7 +40,7 @@ export function discover(args: string[], cwd: string): { files: Candidate[]; pro
   };
   for (const arg of args) {
     const absolute = path.resolve(cwd, arg);
-    let stat: fs.Stats | null = null;
+    let stat: fs.Stats;
     try {
       stat = fs.statSync(absolute);
     } catch (error) {

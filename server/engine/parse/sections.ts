@@ -132,7 +132,7 @@ function newSection(node: Heading, match: SectionHeadingMatch, lines: LineIndex)
 
 /** Statements that a section has nothing to record ("None.", "No health needs have been identified."). */
 const NONE_STATEMENT =
-  /^(none\b|n\/a\b|not applicable\b|nil\b)|\bno\b[^.]{0,120}\b(identified|required|needed|requested|assessed|recorded|agreed|applicable|in place)\b|\bthere (are|is) no\b|\bhas not (been )?requested\b|\bhave not (been )?requested\b|\bnot (been )?requested\b|\bnone (has been |have been |was |were )?(identified|requested|required|agreed)\b|\bdoes not (need|require|have)\b|\bdo not (need|require|have)\b/i;
+  /^(none\b|n\/a\b|not applicable\b|nil\b)|\bno\b[^.]{0,120}\b(identified|required|needed|requested|assessed|recorded|agreed|applicable|in place)\b|\bthere (are|is) no\b|\bhas not (been )?requested\b|\bhave not (been )?requested\b|\bnot (been )?requested\b|\b(?:has|have) no\b|\bnone (has been |have been |was |were )?(identified|requested|required|agreed)\b|\bdoes not (need|require|have)\b|\bdo not (need|require|have)\b/i;
 
 function finishSection(section: Section, lines: LineIndex, options: SectionBuildOptions): void {
   section.contentBlocks = section.blocks.filter((block) => !isCommentNode(block));
