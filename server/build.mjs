@@ -49,4 +49,15 @@ fs.chmodSync(path.join(root, 'dist/ehcp.cjs'), 0o755);
 // pdfkit reads its standard-font metrics from a data folder beside the bundle.
 const pdfkitData = path.join(root, 'node_modules/pdfkit/js/data');
 if (fs.existsSync(pdfkitData)) fs.cpSync(pdfkitData, path.join(root, 'dist/data'), { recursive: true });
+// The export font ships beside the bundles (and in the .vsix): dist/fonts/*.ttf, with its licence.
+const fontPackage = path.join(root, 'node_modules/@expo-google-fonts/atkinson-hyperlegible');
+fs.mkdirSync(path.join(root, 'dist/fonts'), { recursive: true });
+for (const style of ['400Regular', '400Regular_Italic', '700Bold', '700Bold_Italic']) {
+  const dir = path.join(fontPackage, style);
+  for (const file of fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.ttf')) : []) {
+    fs.copyFileSync(path.join(dir, file), path.join(root, 'dist/fonts', file));
+  }
+}
+if (fs.existsSync(path.join(fontPackage, 'LICENSE_FONT'))) fs.copyFileSync(path.join(fontPackage, 'LICENSE_FONT'), path.join(root, 'dist/fonts/LICENSE_FONT'));
+
 if (!watch) process.stdout.write(`built ${entries.filter((e) => fs.existsSync(path.join(root, e.in))).map((e) => e.out).join(', ')}\n`);

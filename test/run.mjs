@@ -54,6 +54,15 @@ if (!unitOnly) {
   totals.passed += vPassed;
   totals.failed += vFailed;
   suites.push(`VS Code extension host: ${vPassed} passed, ${vFailed} failed`);
+  // 2b. The same suite against the packaged .vsix, unzipped away from node_modules (proves it is self-contained).
+  const pack = await run('npm', ['run', '--silent', 'package']);
+  const vsix = await run('bash', [path.join(root, 'test/vscode/run.sh')], { VSIX: path.join(root, 'ehcp-toolkit.vsix'), SKIP_BUILD: '1' });
+  const vsixCounts = [...vsix.output.matchAll(/^\s*(?:\S+:\s*)?(\d+) passed, (\d+) failed\s*$/gm)].pop();
+  const pPassed = pack.code === 0 && vsixCounts ? Number(vsixCounts[1]) : 0;
+  const pFailed = pack.code !== 0 || !vsixCounts ? 1 : Number(vsixCounts[2]) + (vsix.code !== 0 && Number(vsixCounts[2]) === 0 ? 1 : 0);
+  totals.passed += pPassed;
+  totals.failed += pFailed;
+  suites.push(`VS Code, packaged .vsix: ${pPassed} passed, ${pFailed} failed`);
   // 3. Neovim: one end-to-end check.
   const nvim = await run('bash', [path.join(root, 'test/nvim/run.sh')]);
   totals[nvim.code === 0 ? 'passed' : 'failed']++;

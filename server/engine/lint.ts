@@ -9,6 +9,7 @@ import type { Rule, RuleContext } from './rules/types.js';
 import { allRules, INTERNAL_ERROR_ID, ruleById } from './rules/registry.js';
 import { isSuppressed } from './parse/suppressions.js';
 import { parsePlan } from './parse/index.js';
+import type { ChunkCache } from './parse/markdown.js';
 import { fileRange } from './rules/util.js';
 
 export interface LintOptions {
@@ -16,6 +17,8 @@ export interface LintOptions {
   config?: ResolvedConfig;
   /** The date the date rules judge against; defaults to today (UTC). */
   asOf?: Date;
+  /** Per-document cache of section trees, so an edit re-parses only the sections it touched (editor). */
+  chunkCache?: ChunkCache;
   /** Rules to run instead of the registry (tests). */
   rules?: readonly Rule[];
 }
@@ -34,7 +37,7 @@ export function todayUtc(): Date {
 }
 
 export function lintText(text: string, options: LintOptions = {}): LintResult {
-  const plan = parsePlan(text, { filePath: options.filePath, config: options.config });
+  const plan = parsePlan(text, { filePath: options.filePath, config: options.config, chunkCache: options.chunkCache });
   if (plan.planBy === null) return { plan, isPlan: false, findings: [], suppressed: [] };
   return { plan, isPlan: true, ...lintPlan(plan, options) };
 }

@@ -5,6 +5,7 @@
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  ChunkCache,
   ConfigError,
   ConfigFinder,
   DEFAULT_CONFIG,
@@ -43,6 +44,8 @@ export function filePathOf(uri: string): string | null {
 
 export class AnalysisStore {
   private readonly cache = new Map<string, Analysis>();
+  /** Section trees of each open document, so an edit re-parses only the sections it touched. */
+  private readonly chunks = new Map<string, ChunkCache>();
   private readonly finder = new ConfigFinder(allRules.map((r) => r.meta.id));
   private epoch = 0;
 
@@ -61,6 +64,7 @@ export class AnalysisStore {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.chunks.delete(uri);
   }
 
   get(document: TextDocument): Analysis {
@@ -81,7 +85,9 @@ export class AnalysisStore {
     const settings = this.settingsFor(uri);
     const { config, problem } = this.configFor(filePath, settings);
     const asOf = (settings.asOf && parseIsoDate(settings.asOf)) || todayUtc();
-    const result = lintText(text, { filePath: filePath ?? uri, config, asOf });
+    let chunkCache = version >= 0 ? this.chunks.get(uri) : undefined;
+    if (version >= 0 && !chunkCache) this.chunks.set(uri, (chunkCache = new ChunkCache()));
+    const result = lintText(text, { filePath: filePath ?? uri, config, asOf, chunkCache });
     if (problem && result.isPlan) result.findings.unshift(problem);
     let costing: PlanCosting | null = null;
     return {

@@ -5,7 +5,7 @@
 import type { Yaml } from 'mdast';
 import type { Finding, Plan, Section, SectionLetter } from '../model.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { parseMarkdown } from './markdown.js';
+import { parseMarkdown, type ChunkCache } from './markdown.js';
 import { LineIndex } from './positions.js';
 import { readFrontMatter, readMeta } from './frontmatter.js';
 import { buildSections } from './sections.js';
@@ -18,6 +18,8 @@ import { findSuppressions } from './suppressions.js';
 export interface ParseOptions {
   filePath?: string;
   config?: Pick<ResolvedConfig, 'areasOfNeed'>;
+  /** Reuses the trees of unchanged sections from the previous parse of the same document (editor). */
+  chunkCache?: ChunkCache;
 }
 
 const PROVISION_SECTIONS = new Set<string>(['F', 'G', 'H1', 'H2', 'H']);
@@ -33,7 +35,7 @@ export function isPlanText(text: string, filePath?: string): boolean {
 export function parsePlan(input: string, options: ParseOptions = {}): Plan {
   const text = input.replace(/^\uFEFF/, '');
   const lines = new LineIndex(text);
-  const mdast = parseMarkdown(text);
+  const mdast = options.chunkCache ? options.chunkCache.parse(text) : parseMarkdown(text);
   const parseFindings: Finding[] = [];
 
   const yamlNode = mdast.children[0]?.type === 'yaml' ? (mdast.children[0] as Yaml) : null;
