@@ -22,7 +22,9 @@ type Loader = () => Promise<CliCommand>;
 const COMMANDS: Record<string, Loader> = {
   lint: async () => lintCommand,
   rules: async () => rulesCommand,
-  // COMMANDS-PENDING: cost, funding, export are added as their modules land.
+  cost: async () => (await import('./commands/cost.js')).costCommand,
+  funding: async () => (await import('./commands/funding.js')).fundingCommand,
+  export: async () => (await import('./commands/export.js')).exportCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -27,7 +27,7 @@ export function discover(args: string[], cwd: string): { files: Candidate[]; pro
   const files: Candidate[] = [];
   const problems: DiscoveryProblem[] = [];
   const seen = new Set<string>();
-  const add = (absolute: string): void => {
+  const add = (absolute: string, display = displayPath(absolute, cwd)): void => {
     let real: string;
     try {
       real = fs.realpathSync(absolute);
@@ -36,7 +36,7 @@ export function discover(args: string[], cwd: string): { files: Candidate[]; pro
     }
     if (seen.has(real)) return;
     seen.add(real);
-    files.push({ absolute, display: displayPath(absolute, cwd) });
+    files.push({ absolute, display });
   };
   for (const arg of args) {
     const absolute = path.resolve(cwd, arg);
@@ -47,14 +47,16 @@ export function discover(args: string[], cwd: string): { files: Candidate[]; pro
       if (GLOB_CHARS.test(arg)) {
         const matches = globSync(arg, { cwd, absolute: true, dot: false, ignore: ['**/node_modules/**'] }).sort();
         if (matches.length === 0) problems.push({ display: arg, message: 'No files match this pattern.' });
-        matches.filter((m) => /\.md$/i.test(m)).forEach(add);
+        for (const m of matches.filter((x) => /\.md$/i.test(x))) add(m);
         continue;
       }
       problems.push({ display: arg, message: describeFsError(error, 'This path cannot be found.') });
       continue;
     }
-    if (stat.isDirectory()) walk(absolute, cwd, add, problems, new Set());
-    else add(absolute);
+    // Paths are shown as the user gave them (a folder's files under the folder as written).
+    const given = arg.split(path.sep).join('/').replace(/\/+$/, '');
+    if (stat.isDirectory()) walk(absolute, cwd, (file) => add(file, joinDisplay(given, path.relative(absolute, file))), problems, new Set());
+    else add(absolute, given);
   }
   return { files, problems };
 }
@@ -92,6 +94,11 @@ function walk(dir: string, cwd: string, add: (file: string) => void, problems: D
     if (isDir && !SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(full, cwd, add, problems, inner);
     else if (isFile && /\.md$/i.test(entry.name)) add(full);
   }
+}
+
+function joinDisplay(given: string, relative: string): string {
+  const rel = relative.split(path.sep).join('/');
+  return given === '.' || given === '' ? rel : `${given}/${rel}`;
 }
 
 export function displayPath(absolute: string, cwd: string): string {

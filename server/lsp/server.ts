@@ -151,9 +151,15 @@ export function startServer(connection: Connection): void {
     for (const document of documents.all()) schedule(document.uri);
   });
 
-  connection.onDidChangeWatchedFiles(() => {
-    store.invalidate(); // a config or scheme file changed on disk
-    for (const document of documents.all()) schedule(document.uri);
+  connection.onDidChangeWatchedFiles((params) => {
+    // A config or funding-scheme file changed: every analysis may change. A plan changed on disk: only
+    // the workspace diagnostics (open documents are linted from the editor's copy).
+    const settingsChanged = params.changes.some((c) => /\.ehcprc\.(json|ya?ml)$|\.(json|ya?ml)$/i.test(c.uri));
+    if (settingsChanged) {
+      store.invalidate();
+      for (const document of documents.all()) schedule(document.uri);
+    }
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
   });
 
   documents.onDidOpen(async (event) => {

@@ -5,8 +5,7 @@ import { parseArgs } from 'node:util';
 import type { CliCommand, CliIo } from '../io.js';
 import { allRules, ConfigFinder, isPlanText, parsePlan } from '../../engine/index.js';
 import type { Plan } from '../../engine/index.js';
-import { exportFileName, exportHtml, exportPdf, type CostingSummary } from '../../engine/export/index.js';
-import { costingForExport } from '../../engine/export/costing-source.js';
+import { costingForExport, exportFileName, exportHtml, exportPdf, type CostingSummary } from '../../engine/export/index.js';
 import { describeFsError, discover, displayPath, readPlanFile, writeFileAtomic } from '../../engine/files.js';
 
 export const EXPORT_USAGE = `Usage: ehcp export [options] PLAN... (files, folders or globs)

@@ -238,7 +238,9 @@ export function fundingTable(report: FundingReport): string {
       }
     }
     const cmp = report.comparison;
-    out.push(`  Funding up for ${cmp.up}, down for ${cmp.down}, the same for ${cmp.same}; net change in spend ${signed(cmp.netChangePence)} (${signed(b.totalSpendPence - a.totalSpendPence)} in total spend)`);
+    const both = cmp.up + cmp.down + cmp.same;
+    out.push(`  Of the ${both} plan${both === 1 ? '' : 's'} with a level under both schemes, funding goes up for ${cmp.up}, down for ${cmp.down} and stays the same for ${cmp.same}: a net change of ${signed(cmp.netChangePence)}.`);
+    out.push(`  Total spend: ${formatPence(a.totalSpendPence)} under ${a.scheme.id}, ${formatPence(b.totalSpendPence)} under ${b.scheme.id} (${signed(b.totalSpendPence - a.totalSpendPence)}); plans beyond a scheme are not in its spend.`);
   }
   return `${out.join('\n')}\n`;
 }

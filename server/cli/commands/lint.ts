@@ -130,7 +130,10 @@ export const lintCommand: CliCommand = async (args, io) => {
       summary.skipped++;
       continue;
     }
-    if (outcome.kind === 'unreadable') summary.unreadable++;
+    if (outcome.kind === 'unreadable') {
+      summary.unreadable++;
+      summary.errors++; // listed as an error diagnostic in every format, so counted as one
+    }
     else {
       summary.plans++;
       if (options.quiet) outcome.findings = outcome.findings.filter((f) => f.severity === 'error');

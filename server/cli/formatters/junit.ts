@@ -9,13 +9,14 @@ export function junitFormatter(): Formatter {
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
+  let errors = 0;
   return {
     begin: () => '',
     file(outcome) {
       const name = xml(outcome.display);
       if (outcome.kind === 'unreadable') {
         tests++;
-        failures++;
+        errors++;
         suites.push(`  <testsuite name="${name}" tests="1" failures="0" errors="1">\n    <testcase classname="${name}" name="read file">\n      <error message="${xml(outcome.message)}" type="file-unreadable"/>\n    </testcase>\n  </testsuite>`);
         return '';
       }
@@ -29,6 +30,6 @@ export function junitFormatter(): Formatter {
       suites.push(`  <testsuite name="${name}" tests="${cases.length}" failures="${outcome.findings.length}" errors="0">\n${cases.join('\n')}\n  </testsuite>`);
       return '';
     },
-    end: () => `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ehcp lint" tests="${tests}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`,
+    end: () => `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ehcp lint" tests="${tests}" failures="${failures}" errors="${errors}">\n${suites.join('\n')}\n</testsuites>\n`,
   };
 }

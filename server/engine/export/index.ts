@@ -9,5 +9,6 @@ export {
   type CostingPayer,
   type CostingSection,
 } from './costing.js';
+export { costingForExport, costingSummaryFrom, type CostingForExport } from './costing-source.js';
 export { FONT_FILES, FONT_FAMILY, FONT_PACKAGE, loadFonts } from './fonts.js';
 export { exportFileName } from './names.js';

@@ -53,9 +53,10 @@ function pdfString(s: string): PdfString {
 }
 
 interface Doc {
-  page: { width: number; height: number };
+  page: { width: number; height: number; dictionary: { data: Record<string, unknown> } };
   outline: OutlineItem;
   _font: { font: FontObject };
+  _fontFamilies: Record<string, unknown>;
   registerFont(name: string, src: Buffer): Doc;
   font(name: string): Doc;
   fontSize(n: number): Doc;
@@ -183,6 +184,7 @@ class PdfWriter {
   private readonly prep: PreparedPlan;
   private readonly widthCache = new Map<string, number>();
   private readonly glyphCache = new Map<string, string>();
+  private readonly codePoints = new Map<number, boolean>();
   private y = TOP;
   /** The structure element whose marked content is open, if any. */
   private openElem: StructElem | null = null;
@@ -227,11 +229,20 @@ class PdfWriter {
       const sub = SUBSTITUTES[ch];
       if (sub !== undefined) out += sub;
       else if (cp < 0x20) out += ' ';
-      else if (font.hasGlyphForCodePoint(cp)) out += ch;
+      else if (cp < 0x7f || this.hasGlyph(font, cp)) out += ch;
       else out += '?';
     }
     if (text.length < 200) this.glyphCache.set(text, out);
     return out;
+  }
+
+  private hasGlyph(font: FontObject, cp: number): boolean {
+    let has = this.codePoints.get(cp);
+    if (has === undefined) {
+      has = font.hasGlyphForCodePoint(cp);
+      this.codePoints.set(cp, has);
+    }
+    return has;
   }
 
   // ---------------------------------------------------------------- marked content
@@ -537,7 +548,7 @@ class PdfWriter {
 
   // ---------------------------------------------------------------- blocks
 
-  heading(parent: StructElem, node: Heading | null, info: Pick<HeadingInfo, 'id' | 'level' | 'text'>): void {
+  heading(parent: StructElem, node: Heading | null, info: Pick<HeadingInfo, 'id' | 'level' | 'text'>, follow?: number): void {
     const level = Math.min(6, Math.max(1, info.level));
     const size = HEADING_SIZES[level] ?? BODY_SIZE;
     const rt = node ? this.rich(node.children, { bold: true }) : this.plain(info.text, { bold: true });
@@ -546,7 +557,8 @@ class PdfWriter {
     const before = level === 1 ? 22 : level === 2 ? 14 : 10;
     if (this.y > TOP + 0.5) this.y += before;
     // Keep the heading with at least two lines of what follows.
-    this.ensure(lines.length * lh + 2 * BODY_SIZE * LEADING + 6);
+    // Keep the heading with the start of what follows (two lines, or a table's header and first row).
+    this.ensure(Math.min(lines.length * lh + (follow ?? 2 * BODY_SIZE * LEADING) + 6, BOTTOM - TOP));
     const tag = `H${level}`;
     const elem = this.doc.struct(tag);
     parent.add(elem);
@@ -570,20 +582,50 @@ class PdfWriter {
   }
 
   blocks(parent: StructElem, nodes: RootContent[], x: number, tight = false): void {
-    for (const n of nodes) this.block(parent, n, x, tight);
+    nodes.forEach((n, i) => this.block(parent, n, x, tight, nodes[i + 1], nodes[i + 2]));
   }
 
-  block(parent: StructElem, n: RootContent, x: number, tight: boolean): void {
+  /** The height a block needs at the foot of a page so that a heading above it is not left alone. */
+  startHeight(n: RootContent | undefined, x: number, after?: RootContent): number {
+    const twoLines = 2 * BODY_SIZE * LEADING;
+    if (!n) return twoLines;
+    if (n.type === 'heading') {
+      // A heading followed by a sub-heading: keep both with what follows the sub-heading.
+      const level = Math.min(6, Math.max(1, this.prep.headings.get(n)?.level ?? Math.max(2, n.depth)));
+      const size = HEADING_SIZES[level] ?? BODY_SIZE;
+      const lines = this.wrap(this.rich(n.children, { bold: true }), CONTENT_W, size).length;
+      const before = level === 1 ? 22 : level === 2 ? 14 : 10;
+      return before + lines * size * 1.3 + 4 + (after && after.type !== 'heading' ? this.startHeight(after, x) : twoLines);
+    }
+    if (n.type === 'table') {
+      const [head, ...body] = n.children;
+      const cellRt = (c: TableCell): RichText => this.rich(c.children);
+      const ncol = head ? head.children.length : 0;
+      // Column widths depend on every row, so all rows are measured; only the first is laid out.
+      const rows = body.map((r) => (ncol ? r.children.slice(0, ncol) : r.children).map(cellRt));
+      return this.tableGrid(null, head ? head.children.map(cellRt) : null, rows, x, { measure: true }) + 4;
+    }
+    return twoLines;
+  }
+
+  block(parent: StructElem, n: RootContent, x: number, tight: boolean, next?: RootContent, after?: RootContent): void {
     const gap = tight ? 3 : 8;
     switch (n.type) {
       case 'heading': {
         const info = this.prep.headings.get(n) ?? { id: `h-${this.placed.size}`, level: Math.max(2, n.depth), text: '' };
-        this.heading(parent, n, info);
+        this.heading(parent, n, info, this.startHeight(next, x, after));
         break;
       }
-      case 'paragraph':
-        this.textBlock(parent, 'P', this.rich(n.children), { x, after: gap });
+      case 'paragraph': {
+        const rt = this.rich(n.children);
+        // A paragraph that is only bold text works as a heading: keep it with what follows.
+        if (n.children.length === 1 && n.children[0]?.type === 'strong') {
+          const lines = this.wrap(rt, CONTENT_W - (x - MARGIN_X), BODY_SIZE).length;
+          if (lines <= 2) this.ensure(Math.min(lines * BODY_SIZE * LEADING + gap + this.startHeight(next, x, after), BOTTOM - TOP));
+        }
+        this.textBlock(parent, 'P', rt, { x, after: gap });
         break;
+      }
       case 'list':
         this.list(parent, n, x);
         this.y += tight ? 0 : 4;
@@ -677,18 +719,18 @@ class PdfWriter {
 
   /** Lays out a table: wrapped cells, header row repeated on each new page (as an artifact), rows kept whole. */
   tableGrid(
-    parent: StructElem,
+    parent: StructElem | null,
     header: RichText[] | null,
     rows: RichText[][],
     x: number,
-    opts: { size?: number; rowHeaders?: boolean; widths?: number[]; title?: string } = {},
-  ): void {
+    opts: { size?: number; rowHeaders?: boolean; widths?: number[]; title?: string; measure?: boolean } = {},
+  ): number {
     const size = opts.size ?? TABLE_SIZE;
     const pad = 5;
     const lh = size * 1.35;
     const avail = PAGE_W - MARGIN_X - x;
     const ncol = Math.max(header?.length ?? 0, ...rows.map((r) => r.length));
-    if (ncol === 0) return;
+    if (ncol === 0) return 0;
     // Column widths: at least the longest word (capped), the rest shared by how much text each column has.
     const minW = new Array<number>(ncol).fill(24);
     const natW = new Array<number>(ncol).fill(24);
@@ -743,6 +785,11 @@ class PdfWriter {
     const headerLines = header ? layoutRow(header, () => true) : null;
     const headerH = headerLines ? Math.max(...headerLines.map((ls) => ls.length)) * lh + 2 * pad : 0;
 
+    const firstRowLines = rows[0] ? layoutRow(rows[0], (c) => !!opts.rowHeaders && c === 0) : null;
+    const firstH = firstRowLines ? Math.max(...firstRowLines.map((ls) => ls.length)) * lh + 2 * pad : 0;
+    const startH = headerH + (firstH <= BOTTOM - TOP - headerH ? firstH : 3 * lh + 2 * pad);
+    if (opts.measure || !parent) return startH;
+
     const table = this.doc.struct('Table', opts.title ? { title: opts.title } : {});
     parent.add(table);
 
@@ -791,20 +838,17 @@ class PdfWriter {
       const next = lines.map(() => 0);
       const rowH = (from: number[]): number => Math.max(...lines.map((ls, c) => ls.length - (from[c] ?? 0))) * lh + 2 * pad;
       const fullPage = BOTTOM - TOP - headerH;
-      let first = true;
-      while (lines.some((ls, c) => (next[c] ?? 0) < ls.length) || first) {
+      const remaining = (): boolean => lines.some((ls, c) => (next[c] ?? 0) < ls.length);
+      while (remaining()) {
         const need = rowH(next);
-        if (this.y + need > BOTTOM && this.y > TOP + headerH + 0.5 && (need <= fullPage || first)) {
-          if (isHeader) {
-            // A header row goes to the next page with its table.
-            this.newPage();
-          } else this.newPage();
-          if (need <= fullPage) {
-            first = false;
-            continue;
-          }
+        const space = BOTTOM - this.y;
+        const atTop = this.y <= TOP + headerH + 0.5;
+        // A row that fits on a fresh page is never cut: it moves to the next page. Only a row taller
+        // than a whole page is split, and then from where it stands (unless hardly any room is left).
+        if (need > space && !atTop && (need <= fullPage || space < 3 * lh + 2 * pad)) {
+          this.newPage();
+          continue;
         }
-        first = false;
         const fit = Math.max(1, Math.floor((BOTTOM - this.y - 2 * pad) / lh));
         const take = lines.map((ls, c) => Math.min(fit, ls.length - (next[c] ?? 0)));
         const h = Math.max(1, ...take) * lh + 2 * pad;
@@ -819,7 +863,7 @@ class PdfWriter {
         });
         this.unmark();
         this.y += h;
-        if (lines.some((ls, c) => (next[c] ?? 0) < ls.length)) this.newPage();
+        if (remaining()) this.newPage();
       }
       for (const ce of cellElems) {
         for (const le of ce.links.values()) le.end();
@@ -829,9 +873,7 @@ class PdfWriter {
     };
 
     // Keep the header with the first body row.
-    const firstRowLines = rows[0] ? layoutRow(rows[0], (c) => !!opts.rowHeaders && c === 0) : null;
-    const firstH = firstRowLines ? Math.max(...firstRowLines.map((ls) => ls.length)) * lh + 2 * pad : 0;
-    this.ensure(headerH + Math.min(firstH, BOTTOM - TOP - headerH));
+    this.ensure(startH);
     if (header && headerLines) drawRow(header, headerLines, true);
     const prevRepeat = this.repeatHeader;
     this.repeatHeader = headerLines ? paintRepeatedHeader : null;
@@ -842,13 +884,17 @@ class PdfWriter {
     this.repeatHeader = prevRepeat;
     table.end();
     this.y += 10;
+    return startH;
   }
 
   table(parent: StructElem, node: Table, x: number): void {
     const [head, ...body] = node.children;
     const cellRt = (c: TableCell): RichText => this.rich(c.children);
+    // As in GFM, the header row fixes the number of columns: cells beyond it (e.g. a trailing comment) are
+    // ignored, and missing cells are empty.
+    const ncol = head ? head.children.length : Math.max(0, ...body.map((r) => r.children.length));
     const header = head ? head.children.map(cellRt) : null;
-    const rows = body.map((r) => r.children.map(cellRt));
+    const rows = body.map((r) => r.children.slice(0, ncol).map(cellRt));
     this.tableGrid(parent, header, rows, x);
   }
 
@@ -1034,7 +1080,18 @@ class PdfWriter {
 
     // Body.
     this.newPage();
-    this.blocks(this.root, p.blocks, MARGIN_X);
+    // Each statutory section is a Sect holding its heading and content.
+    let sect: StructElem | null = null;
+    p.blocks.forEach((b, i) => {
+      const info = b.type === 'heading' ? p.headings.get(b) : undefined;
+      if (info?.isSection) {
+        sect?.end();
+        sect = this.doc.struct('Sect', { title: info.text });
+        this.root.add(sect);
+      }
+      this.block(sect ?? this.root, b, MARGIN_X, false, p.blocks[i + 1], p.blocks[i + 2]);
+    });
+    (sect as StructElem | null)?.end();
     if (costing) this.annex(this.root, costing);
     this.unmark();
 
@@ -1053,6 +1110,8 @@ class PdfWriter {
     const total = range.count;
     for (let i = 0; i < total; i++) {
       this.doc.switchToPage(range.start + i);
+      // Tab through links in structure order (PDF/UA 7.18.3).
+      this.doc.page.dictionary.data['Tabs'] = 'S';
       if (this.prep.draft) this.artifact(() => this.watermark(), 'Pagination');
       if (i > 0) {
         this.artifact(() => {
@@ -1151,6 +1210,10 @@ export async function exportPdf(plan: Plan, options: PdfExportOptions = {}): Pro
   });
   const doc = raw as unknown as Doc;
   doc.registerFont('regular', fonts.regular);
+  // pdfkit opened the default face (the same file) under its PostScript name; without this alias every
+  // switch back to 'regular' would parse the font file again (it finds the equal font but never caches the
+  // alias), which made exports several times slower.
+  doc._fontFamilies['regular'] = doc._font;
   doc.registerFont('bold', fonts.bold);
   doc.registerFont('italic', fonts.italic);
   doc.registerFont('boldItalic', fonts.boldItalic);

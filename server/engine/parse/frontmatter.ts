@@ -22,23 +22,56 @@ export function readFrontMatter(node: Yaml, text: string, lines: LineIndex): Fro
   const yamlOffset = firstBreak < 0 ? blockEnd : firstBreak + 1;
   const raw = text.slice(yamlOffset, Math.max(yamlOffset, closingFenceStart(text, blockEnd)));
   const document = parseDocument(raw, { prettyErrors: false, uniqueKeys: true, strict: false });
-  const syntaxErrors = document.errors.map((error) => ({
-    startOffset: yamlOffset + error.pos[0],
-    endOffset: yamlOffset + Math.max(error.pos[1], error.pos[0] + 1),
-    message: plainYamlMessage(error.code, error.message),
-  }));
-  const hasErrors = document.errors.length > 0;
+  const syntaxErrors: FrontMatterResult['syntaxErrors'] = [];
+  for (const error of document.errors) {
+    const unclosed = unclosedBefore(raw, error.pos[0]);
+    const problem = unclosed
+      ? { start: unclosed.offset, end: unclosed.offset + 1, message: `The front matter is not valid YAML: this ${unclosed.what} is never closed; close it on the same line.` }
+      : { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1), message: plainYamlMessage(error.code, error.message) };
+    // yaml can report one mistake under two codes at the same place: keep one finding per place.
+    if (syntaxErrors.some((e) => e.startOffset === yamlOffset + problem.start)) continue;
+    syntaxErrors.push({ startOffset: yamlOffset + problem.start, endOffset: yamlOffset + problem.end, message: problem.message });
+  }
+  let data: unknown;
+  if (syntaxErrors.length === 0) {
+    try {
+      data = document.toJS({ maxAliasCount: 100 }) as unknown;
+    } catch (error) {
+      // An alias with no anchor, or an alias bomb: YAML that parses but cannot be read as values.
+      const at = firstAliasOffset(raw);
+      syntaxErrors.push({
+        startOffset: yamlOffset + at,
+        endOffset: yamlOffset + at + 1,
+        message: `The front matter cannot be read: ${error instanceof Error && /alias/i.test(error.message) ? 'it uses a YAML alias (`*name`) that points at nothing, or too many aliases. Write the value out in full.' : 'its values are not valid YAML.'}`,
+      });
+    }
+  }
+  const hasErrors = syntaxErrors.length > 0;
   return {
-    frontMatter: {
-      raw,
-      range: lines.range(blockStart, blockEnd),
-      yamlOffset,
-      document,
-      data: hasErrors ? undefined : (document.toJS() as unknown),
-      syntaxError: hasErrors,
-    },
+    frontMatter: { raw, range: lines.range(blockStart, blockEnd), yamlOffset, document, data: hasErrors ? undefined : data, syntaxError: hasErrors },
     syntaxErrors,
   };
+}
+
+/** Where a quote or bracket opened on an earlier line is never closed (yaml reports the end instead). */
+function unclosedBefore(raw: string, errorOffset: number): { offset: number; what: string } | null {
+  let lineStart = 0;
+  for (const line of raw.slice(0, errorOffset + 1).split('\n')) {
+    const value = /^\s*[\w-]+\s*:\s*(.*)$/.exec(line)?.[1] ?? /^\s*-\s+(.*)$/.exec(line)?.[1];
+    if (value !== undefined) {
+      const valueStart = lineStart + line.length - value.length;
+      const quote = /^(["'])/.exec(value)?.[1];
+      if (quote && !value.slice(1).replace(/\\./g, '').includes(quote)) return { offset: valueStart, what: 'quote' };
+      if (/^[[{]/.test(value) && !/[\]}]\s*(#.*)?$/.test(value)) return { offset: valueStart, what: value[0] === '[' ? 'bracket [' : 'brace {' };
+    }
+    lineStart += line.length + 1;
+  }
+  return null;
+}
+
+function firstAliasOffset(raw: string): number {
+  const m = /(?:^|[\s:[,{-])\*[\w-]+/m.exec(raw);
+  return m ? m.index + m[0].indexOf('*') : 0;
 }
 
 function closingFenceStart(text: string, blockEnd: number): number {

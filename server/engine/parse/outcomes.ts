@@ -37,8 +37,8 @@ export function findOutcomes(section: Section, text: string, lines: LineIndex): 
       pushIfOutcome(outcomes, block, 'heading', section, text, lines, next?.type === 'paragraph' ? next : undefined);
     } else if (block.type === 'paragraph') {
       const previous = blocks[i - 1];
-      const followsBareHeading = previous?.type === 'heading' && LEADING_ID.test(plainText(previous)) && plainText(previous).replace(LEADING_ID, '') === '';
-      if (!followsBareHeading) pushIfOutcome(outcomes, block, 'list-item', section, text, lines);
+      const followsOutcomeHeading = previous?.type === 'heading' && previous.depth > section.heading.depth && LEADING_ID.test(plainText(previous));
+      if (!followsOutcomeHeading) pushIfOutcome(outcomes, block, 'list-item', section, text, lines);
     }
   }
   return outcomes;
@@ -65,10 +65,11 @@ function pushIfOutcome(
   const idStart = start + headingHashes + afterHashes.indexOf(match[1]!);
   const idEnd = idStart + match[1]!.length;
   const textStart = start + headingHashes + match[0].length;
-  const bodyText = continuation && plainText(node).replace(LEADING_ID, '').trim() === ''
-    ? plainText(continuation)
-    : plainText(node).replace(LEADING_ID, '').replace(/^[*_]+\s*/, '').trim();
-  const realTextStart = continuation && bodyText === plainText(continuation) ? (continuation.position?.start.offset ?? textStart) : textStart;
+  // A heading outcome may carry its text on the heading, in the paragraph under it, or both (a title and the detail).
+  const ownText = plainText(node).replace(LEADING_ID, '').replace(/^[*_]+\s*/, '').trim();
+  const continuationText = continuation ? plainText(continuation) : '';
+  const bodyText = [ownText, continuationText].filter((t) => t !== '').join(' ');
+  const realTextStart = ownText === '' && continuation ? (continuation.position?.start.offset ?? textStart) : textStart;
   const tag = PFA_TAG.exec(bodyText);
   let pfa: Outcome['pfa'] = null;
   if (tag) {
@@ -82,7 +83,7 @@ function pushIfOutcome(
     text: bodyText,
     range: lines.range(start, end),
     idRange: lines.range(idStart, idEnd),
-    textRange: lines.range(realTextStart, trimEnd(text, end)),
+    textRange: lines.range(realTextStart, Math.max(realTextStart, trimEnd(text, end))),
     area: areaAt(section, start),
     pfa,
     form,

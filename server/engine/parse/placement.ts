@@ -12,11 +12,15 @@ export function findPlacement(section: Section, text: string, lines: LineIndex):
   const bodyEnd = section.range.end.offset;
   const body = maskComments(text.slice(bodyStart, bodyEnd));
   let offset = bodyStart;
-  for (const line of body.split(/\r?\n|\r/)) {
+  for (const [line, lineBreak] of linesWithBreaks(body)) {
     const lineStart = offset;
-    offset += line.length + 1;
+    offset += line.length + lineBreak.length;
     if (line.trim() === '' || /^\s*\|?[\s:|-]+\|?\s*$/.test(line)) continue;
     const m = FIELD_LINE.exec(line);
+    if (m && m[3] !== undefined && m[3].trim() !== '' && NOT_NAMED.test(m[3])) {
+      placement.statesNotNamed = true; // "Name: Not named in a draft plan."
+      continue;
+    }
     if (m && m[3] !== undefined && m[3].trim() !== '') {
       const valueStart = lineStart + line.indexOf(m[3], m[1]!.length + m[2]!.length);
       const span: Span = { text: m[3].replace(/[*_]+/g, '').trim(), range: lines.range(valueStart, valueStart + m[3].length) };
@@ -30,4 +34,17 @@ export function findPlacement(section: Section, text: string, lines: LineIndex):
     else if (!/^#{1,6}\s/.test(line.trim())) placement.otherText.push(span);
   }
   return placement;
+}
+
+/** Each line with the line break that ends it ('' for the last), so offsets stay right in CRLF files. */
+function linesWithBreaks(text: string): [string, string][] {
+  const out: [string, string][] = [];
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push([text.slice(start, m.index), m[0]]);
+    start = m.index + m[0].length;
+  }
+  out.push([text.slice(start), '']);
+  return out;
 }

@@ -138,7 +138,10 @@ function finishSection(section: Section, lines: LineIndex, options: SectionBuild
   section.contentBlocks = section.blocks.filter((block) => !isCommentNode(block));
   section.empty = section.contentBlocks.length === 0;
   const text = plainText(section.contentBlocks as RootContent[]);
-  section.explicitNone = !section.empty && text.length <= 400 && NONE_STATEMENT.test(text);
+  // "None." or "No health needs have been identified." — judged on the first sentence, so a section that
+  // describes a need and then says "No other needs..." still counts as having content.
+  const firstSentence = text.split(/(?<=[.!?])\s+/)[0] ?? '';
+  section.explicitNone = !section.empty && text.length <= 600 && NONE_STATEMENT.test(firstSentence);
   section.areas = findAreas(section, lines, options);
 }
 

@@ -35,20 +35,29 @@ export function findSuppressions(text: string, lines: LineIndex): Suppression[] 
   return found;
 }
 
-/** A `disable` runs to the first matching `enable` after it (or the end of the file). */
+/** For display: a `disable` runs to the first `enable` after it that names any of its rules (or all). */
 function closeBlocks(suppressions: Suppression[]): void {
   suppressions.forEach((s, i) => {
     if (s.kind !== 'disable') return;
-    const enable = suppressions.slice(i + 1).find(
-      (e) => e.kind === 'enable' && (e.rules.length === 0 || s.rules.length === 0 || s.rules.some((r) => e.rules.includes(r))),
-    );
+    const enable = suppressions.slice(i + 1).find((e) => e.kind === 'enable' && reEnables(e, s.rules.length === 0 ? null : s.rules[0]!));
     if (enable) s.toLine = enable.range.start.line;
   });
 }
 
-/** True when a finding of `ruleId` starting on `line` is suppressed (a suppression without a reason still applies). */
+/** Does an `enable` comment switch this rule back on? An `enable` naming no rules switches every rule on. */
+function reEnables(enable: Suppression, ruleId: string | null): boolean {
+  return enable.rules.length === 0 || (ruleId !== null && enable.rules.includes(ruleId));
+}
+
+/**
+ * True when a finding of `ruleId` starting on `line` is suppressed (a suppression without a reason still
+ * applies). A block `disable a, b` stays in force for `b` after an `enable a`.
+ */
 export function isSuppressed(suppressions: Suppression[], ruleId: string, line: number): boolean {
-  return suppressions.some(
-    (s) => s.kind !== 'enable' && line >= s.fromLine && line <= s.toLine && (s.rules.length === 0 || s.rules.includes(ruleId)),
-  );
+  return suppressions.some((s, i) => {
+    if (s.kind === 'enable' || line < s.fromLine || (s.rules.length > 0 && !s.rules.includes(ruleId))) return false;
+    if (s.kind === 'disable-next-line') return line <= s.toLine;
+    const enable = suppressions.slice(i + 1).find((e) => e.kind === 'enable' && reEnables(e, ruleId));
+    return enable === undefined || line <= enable.range.start.line;
+  });
 }
