@@ -12,7 +12,7 @@
  */
 import type { Plan, ProvisionItem, ProvisionSection, Range, SettingType } from '../model.js';
 import { readCostCell, readQuantities, type QuantityBasis, type QuantityInput } from './quantities.js';
-import { matchRate } from './rates.js';
+import { matchDeliverer } from './rates.js';
 import { mapToLevel, type FundingScheme, type SchemeLevel } from './schemes.js';
 import { div, mul, rat, roundHalfUp, toDisplay, type Rational } from './rational.js';
 
@@ -148,12 +148,15 @@ export function costItem(item: ProvisionItem, scheme: FundingScheme): CostRow {
   };
 
   const costText = item.fields.cost?.text;
-  if (costText !== undefined && !EMPTY.test(costText)) {
-    const cell = readCostCell(costText);
+  const costCell = costText !== undefined && !EMPTY.test(costText) ? costText : null;
+  /** Costs the row from its Cost cell (used when no rate can cost it). */
+  const fromCostCell = (text: string): CostRow => {
+    const cell = readCostCell(text);
     if (!cell.ok) {
       row.problem = { kind: 'unreadable-cost', reason: cell.reason };
       return row;
     }
+    row.problem = null;
     row.method = 'cost-cell';
     row.costed = true;
     if (cell.basis === 'one-off') {
@@ -169,19 +172,15 @@ export function costItem(item: ProvisionItem, scheme: FundingScheme): CostRow {
       row.weeksStated = stated !== null;
       row.annualPence = Number(cell.pence * BigInt(row.weeks));
     }
-    row.quantity = `Cost cell: ${costText.trim()}`;
+    row.quantity = `Cost cell: ${text.trim()}`;
     return row;
-  }
+  };
 
   const texts = whoTexts(item);
-  if (texts.length === 0) {
-    row.problem = { kind: 'no-who', reason: 'it does not say who delivers it, and it has no Cost cell' };
-    return row;
-  }
   let match = null;
   let tie: string[] | null = null;
   for (const text of texts) {
-    const result = matchRate(text, scheme.rates);
+    const result = matchDeliverer(text, scheme.rates);
     if (result.ok) {
       match = result.match;
       break;
@@ -189,9 +188,10 @@ export function costItem(item: ProvisionItem, scheme: FundingScheme): CostRow {
     if (result.reason === 'tie' && !tie) tie = result.candidates.map((c) => c.label);
   }
   if (!match) {
-    row.problem = tie
-      ? { kind: 'rate-tie', reason: `who delivers it matches more than one rate equally (${tie.join(', ')})` }
-      : { kind: 'no-rate', reason: `who delivers it matches no rate in the scheme \`${scheme.id}\`` };
+    if (costCell !== null) return fromCostCell(costCell);
+    if (texts.length === 0) row.problem = { kind: 'no-who', reason: 'it does not say who delivers it, and it has no Cost cell' };
+    else if (tie) row.problem = { kind: 'rate-tie', reason: `who delivers it matches more than one rate equally (${tie.join(', ')})` };
+    else row.problem = { kind: 'no-rate', reason: `who delivers it matches no rate in the scheme \`${scheme.id}\`` };
     return row;
   }
   row.rate = { id: match.rate.id, label: match.rate.label, pencePerHour: match.rate.pencePerHour, phrase: match.phrase };
@@ -199,6 +199,11 @@ export function costItem(item: ProvisionItem, scheme: FundingScheme): CostRow {
 
   const reading = readQuantities(quantityInputs(item));
   if (!reading.ok) {
+    // A row whose time cannot be read but that carries a Cost cell (equipment, a package) is costed from it.
+    if (costCell !== null && readCostCell(costCell).ok) {
+      row.rate = null;
+      return fromCostCell(costCell);
+    }
     row.problem = { kind: 'unreadable-quantity', reason: reading.reason };
     return row;
   }

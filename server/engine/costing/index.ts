@@ -7,4 +7,4 @@ export { findScheme, loadSchemeFile, parseSchemeText, bundledSchemes, configured
 export type { FundingScheme, SchemeLevel, SchemeRate, SchemeLoad, LevelMapping } from './schemes.js';
 export { readQuantities, readQuantityText, readCostCell } from './quantities.js';
 export type { Quantity, QuantityReading, QuantityInput } from './quantities.js';
-export { matchRate } from './rates.js';
+export { matchRate, matchDeliverer, deliveringPart } from './rates.js';

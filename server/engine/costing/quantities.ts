@@ -144,6 +144,8 @@ const REFUSALS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/(?<![:\d.])(\d+(?:\.\d+)?\s*(?:-|to|or|\/)\s*\d+(?:\.\d+)?)\s*(?:x\b|times|sessions?|minutes?|mins?|hours?|hrs?|h\b|days?|weeks?|pupils|children|students|lessons?)/, (m) => `it gives a range ("${m[1]!.trim()}") rather than one amount`],
   [/\bbetween\s*(\d+(?:\.\d+)?\s*(?:and|-)\s*\d+(?:\.\d+)?)/, (m) => `it gives a range ("between ${m[1]}") rather than one amount`],
   [/(\d+\s*:\s*\d+\s*(?:-|to|or|\/)\s*(?:\d+\s*:\s*)?\d+)(?!\s*(?:(?:minutes?|mins?|hours?|hrs?|x|times|sessions?|days?|weeks?|am|pm)\b|\d))/, (m) => `it gives a range of ratios ("${m[1]}") rather than one`],
+  [/\b(groups? of\s*\d+\s*(?:-|to|or|\/)\s*\d+)/, (m) => `it gives a range of group sizes ("${m[1]}") rather than one`],
+  [/(\d+\s*:\s*\d+\s*(?:or|\/|and\/or)\s*(?:a\s+)?(?:small\s+)?groups?)\b/, (m) => `it gives a choice of ratios ("${m[1]}") rather than one`],
   [/\b(about|around|approx\.?|approximately|roughly|circa|c\.)\s*\d/, (m) => `it is approximate ("${m[1]}")`],
   [/\d+\s*ish\b/, () => 'it is approximate ("-ish")'],
   [/\b(monthly|(?:a|per|each|every) month|(?:a|per|each|every) calendar month)\b/, () => 'it says monthly, which has no fixed number of sessions in a school year; write the number a term or a year'],
@@ -306,7 +308,7 @@ function scan(rawText: string, field: QuantityInput['field'], header: string | u
   const bare = /^\s*;?\s*(\d+)\s*;?\s*$/.exec(t);
   if (bare) {
     if (field === 'weeks') out.weeks.push(Number(bare[1]));
-    else if (field === 'ratio' && header && /group|pupils/i.test(header)) out.ratios.push({ staff: 1, pupils: Number(bare[1]) });
+    else if (field === 'ratio' && header && /group|pupils/i.test(header) && Number(bare[1]) >= 1) out.ratios.push({ staff: 1, pupils: Number(bare[1]) });
   }
 
   const vague = VAGUE_FREQUENCY.exec(t);
@@ -426,6 +428,8 @@ export function readQuantities(inputs: QuantityInput[]): QuantityReading {
     periodText = basis === 'weekly' ? 'a week' : basis === 'yearly' ? 'a year' : PERIOD_TEXT.once;
   }
   if (minutes.n === 0n) return { ok: false, reason: 'the amount of time is zero' };
+  const weekMinutes = basis === 'weekly' ? minutes : div(minutes, rat(52));
+  if (weekMinutes.n > 168n * 60n * weekMinutes.d) return { ok: false, reason: 'it adds up to more hours than there are in a week; check the figures' };
 
   const ratio = ratios[0];
   if (!ratio && all.vagueRatio.length && all.vagueRatio[0] !== 'in class') {

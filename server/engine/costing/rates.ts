@@ -71,3 +71,30 @@ export function matchRate<R extends RatePhrases>(text: string, rates: readonly R
   best.sort((a, b) => a.start - b.start);
   return { ok: true, match: best[0]! };
 }
+
+/**
+ * Words that introduce someone who trains, supervises or advises rather than delivers: "Teaching assistant
+ * trained by the speech and language therapist" is delivered by the teaching assistant.
+ */
+const NOT_DELIVERING = /\b(?:(?:trained|supervised|advised|guided|directed|overseen|set|written|designed|planned|modelled|monitored|assessed|reviewed)\s+by|under\s+the\s+(?:guidance|supervision|direction|advice)\s+of|(?:in\s+consultation|in\s+liaison|with\s+advice|with\s+support|with\s+training)\s+(?:with|from)|on\s+the\s+advice\s+of|following\s+(?:the|a|an)\b|as\s+advised\s+by|advice\s+from)/i;
+const HYPHEN_QUALIFIER = /[\p{L}\p{N}]+-(?:trained|supervised|led|advised)\b/giu;
+
+/** The part of a Who text that names who delivers: up to the first "trained by", "supervised by"... */
+export function deliveringPart(text: string): string {
+  const cut = NOT_DELIVERING.exec(text);
+  const head = cut ? text.slice(0, cut.index) : text;
+  return head.replace(HYPHEN_QUALIFIER, ' ');
+}
+
+/**
+ * Matches the role that delivers a row: first in the delivering part of the text (see deliveringPart),
+ * then, when that names no rate at all, in the whole text.
+ */
+export function matchDeliverer<R extends RatePhrases>(text: string, rates: readonly R[]): RateMatchResult<R> {
+  const head = deliveringPart(text);
+  if (head !== text) {
+    const result = matchRate(head, rates);
+    if (result.ok || result.reason === 'tie') return result;
+  }
+  return matchRate(text, rates);
+}

@@ -209,7 +209,11 @@ export function parseSchemeText(text: string, fileName: string): SchemeLoad {
       const where = e.linePos?.[0] ? ` (line ${e.linePos[0].line}, column ${e.linePos[0].col})` : '';
       return { ok: false, problem: `The funding scheme ${label} is not valid YAML${where}: ${e.message.split('\n')[0]}` };
     }
-    data = doc.toJS();
+    try {
+      data = doc.toJS();
+    } catch (error) {
+      return { ok: false, problem: `The funding scheme ${label} is not valid YAML: ${(error as Error).message.split('\n')[0]}` };
+    }
   }
   return schemeFromData(data, fileName, label);
 }
@@ -260,7 +264,7 @@ const SCHEME_EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
 export function configuredSchemes(config: Pick<ResolvedConfig, 'fundingSchemePaths'>): { path: string; load: SchemeLoad }[] {
   const out: { path: string; load: SchemeLoad }[] = [];
   for (const entry of config.fundingSchemePaths) {
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = statSync(entry).isDirectory();
     } catch {
@@ -271,7 +275,7 @@ export function configuredSchemes(config: Pick<ResolvedConfig, 'fundingSchemePat
       out.push({ path: entry, load: loadSchemeFile(entry) });
       continue;
     }
-    let names: string[] = [];
+    let names: string[];
     try {
       names = readdirSync(entry).sort();
     } catch {

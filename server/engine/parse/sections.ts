@@ -137,11 +137,12 @@ const NONE_STATEMENT =
 function finishSection(section: Section, lines: LineIndex, options: SectionBuildOptions): void {
   section.contentBlocks = section.blocks.filter((block) => !isCommentNode(block));
   section.empty = section.contentBlocks.length === 0;
-  const text = plainText(section.contentBlocks as RootContent[]);
+  // Only a short section can be a "none" statement; skip reading the text of long ones (pasted reports).
+  const text = section.contentBlocks.length <= 4 ? plainText(section.contentBlocks as RootContent[]) : '';
   // "None." or "No health needs have been identified." — judged on the first sentence, so a section that
   // describes a need and then says "No other needs..." still counts as having content.
   const firstSentence = text.split(/(?<=[.!?])\s+/)[0] ?? '';
-  section.explicitNone = !section.empty && text.length <= 600 && NONE_STATEMENT.test(firstSentence);
+  section.explicitNone = !section.empty && text !== '' && text.length <= 600 && NONE_STATEMENT.test(firstSentence);
   section.areas = findAreas(section, lines, options);
 }
 

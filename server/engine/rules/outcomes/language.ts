@@ -388,6 +388,9 @@ const MODAL =
 /** "without needing to be prompted", "will not need to be supported": the opposite of provision. */
 const NEGATED_BEFORE = /\b(?:without|not|no\s+longer|never|rather\s+than|instead\s+of|less|fewer|reduc\w*|minimal)\b[^.;,]{0,25}$/i;
 
+/** Words before "will be..." that show the subject is a measure or a thing, not the child. */
+const NOT_CHILD_SUBJECT = /\b(?:which|this|it|that|these|progress|outcomes?|targets?|attendance|work|data|evidence|results?|scores?|skills?|records?)\s*$/i;
+
 const PROVISION_PATTERNS: VaguePattern[] = [
   { label: 'will receive', re: /\b(?:will|to|shall|should|must|can|would)\s+(?:continue\s+to\s+)?receive\b/gi },
   {
@@ -410,7 +413,7 @@ const PROVISION_PATTERNS: VaguePattern[] = [
 
 /** A clause whose subject is a member of staff or a service ("The TA will...", "School to provide..."). */
 const STAFF_SUBJECT = new RegExp(
-  `^(?:(?:by|before|within|during|at|in|over|until|from)\\b[^,]{0,80},\\s*)?${STAFF}\\s+(?:(?:and|or)\\s+${STAFF}\\s+)?${MODAL}\\b`,
+  `^(?:(?:by|before|within|during|at|in|over|until|from)\\b[^,]{0,80},\\s*)?(?:for\\s+)?${STAFF}\\s+(?:(?:and|or)\\s+${STAFF}\\s+)?${MODAL}\\b`,
   'i',
 );
 /** Service verbs that are never the child's own action at the start of an outcome ("To provide..."). */
@@ -434,14 +437,19 @@ export function findProvisionWording(text: string): PhraseMatch | null {
   const t = normaliseOutcomeText(stripPfaTag(text));
   for (const p of PROVISION_PATTERNS) {
     for (const m of findAll(t, p.re, p.label)) {
-      if (NEGATED_BEFORE.test(t.slice(Math.max(0, m.index - 40), m.index))) continue;
+      const before = t.slice(Math.max(0, m.index - 40), m.index);
+      if (NEGATED_BEFORE.test(before)) continue;
+      // "progress, which will be monitored termly": the subject is not the child
+      if (NOT_CHILD_SUBJECT.test(before)) continue;
       return m;
     }
   }
   // clause by clause: after a full stop or semicolon, or "and"/"so that" before a new subject
   const clauses = t.split(/(?<=[.;!?])\s+|\s+(?:and|so\s+that|so|then|while|whilst)\s+(?=(?:the\s+)?(?:[a-z']+\s+){0,2}(?:will|to|should|must)\b)/i);
   let offset = 0;
-  for (const raw of clauses) {
+  // Only the first clause: "Sam will read 20 words; his teacher will record this weekly" is the child's
+  // outcome with a note of how it is measured.
+  for (const raw of clauses.slice(0, 1)) {
     const clause = raw.trim();
     if (clause.length === 0) continue;
     const at = Math.max(0, t.indexOf(clause, offset));

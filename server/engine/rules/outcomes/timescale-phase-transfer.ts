@@ -7,7 +7,7 @@
  */
 import type { Rule } from '../types.js';
 import type { DateField, PlanMeta } from '../../model.js';
-import { addDays, addMonths, daysBetween, formatDate, utcDate } from './dates.js';
+import { addMonths, daysBetween, formatDate, plural, utcDate } from './dates.js';
 
 export type TransferKind = 'phase' | 'secondary-to-post-16' | 'post-16';
 
@@ -64,10 +64,6 @@ export const timescalePhaseTransfer: Rule = {
       (d): d is DateField => d !== undefined && d.date.getTime() >= windowStart.getTime() && d.date.getTime() <= transfer.date.getTime(),
     );
     const latest = candidates.sort((a, b) => b.date.getTime() - a.date.getTime())[0];
-    // A plan first requested so late that the 20-week process could not end by the deadline is a new plan,
-    // not a reg 18 review.
-    const request = meta.dates.requestReceived;
-    if (!meta.dates.lastReview && request && request.date.getTime() > addDays(deadline, -140).getTime()) return;
     if (latest) {
       if (latest.date.getTime() <= deadline.getTime()) return;
       const over = daysBetween(deadline, latest.date);
@@ -84,12 +80,15 @@ export const timescalePhaseTransfer: Rule = {
     }
     if (context.asOf.getTime() <= deadline.getTime()) return;
     const over = daysBetween(deadline, context.asOf);
+    const stillDraft = meta.status?.value === 'draft' && !meta.dates.finalIssued;
     context.report({
       range: transfer.range,
       message:
         `For the move on ${formatDate(transfer.date)} the plan had to be reviewed and finalised by ${describe(kind, deadline)}. ` +
-        `No review or final plan for the transfer is recorded, and as of ${formatDate(context.asOf)} the deadline passed ${over} day${over === 1 ? '' : 's'} ago. ` +
-        'Record the review (dates.lastReview) and the date the amended plan was issued, or complete them now.',
+        (stillDraft
+          ? `As of ${formatDate(context.asOf)} it is still a draft, ${plural(over, 'day')} after the deadline. Finalise the plan, naming the school or college for the move, as soon as possible.`
+          : `No review or final plan for the transfer is recorded, and as of ${formatDate(context.asOf)} the deadline passed ${plural(over, 'day')} ago. ` +
+            'Record the review (dates.lastReview) and the date the amended plan was issued, or complete them now.'),
       data: { over, deadline: deadline.toISOString().slice(0, 10) },
     });
   },

@@ -36,6 +36,7 @@ export const FREQUENCY: RegExp[] = [
   /\b(?:start|end|beginning)\s+(?:and\s+(?:end|start)\s+)?of\s+(?:each|every|the)\s+(?:school\s+)?(?:day|lesson|session|week|morning|afternoon|term)\b/i,
   /\bone[\s-]off\b/i,
   new RegExp(R`\b${NUM}\s+(?:sessions?|visits?|lessons?|blocks?|appointments?|nights?|days?)\s+(?:over|across|during|in|within|each|per|a|an)\s+(?:the\s+|a\s+|an\s+|each\s+)?(?:\w+\s+)?(?:day|week|fortnight|month|term|half[\s-]?term|year)s?\b`, 'i'),
+  new RegExp(R`\b${NUM}\s+(?:weekly\s+|daily\s+)?(?:sessions?|visits?|lessons?|appointments?)\b[^.;|]{0,60}?\b(?:over|across|during|within)\s+(?:the\s+|a\s+|an\s+|each\s+|one\s+)?(?:\w+\s+)?(?:term|half[\s-]?term|year|month|weeks?)\b`, 'i'),
   // a stated trigger: "when Sam has a seizure", "each time she becomes distressed"
   /\b(?:[Ww]hen(?:ever)?|[Ii]f|[Ee]ach\s+time|[Ee]very\s+time)\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:has|have|is|are|becomes?|shows?|experiences?|displays?|starts?|begins?)\b/,
   ...COVER,
@@ -68,10 +69,10 @@ const NO_DURATION = /\b(?:appointments?|clinic|referrals?)\b/i;
 const QUALIFIED_ROLE = new RegExp(
   [
     R`speech\s+(?:and|&)\s+language\s+therapists?`, R`SaLTs?`, R`SLTs?`, R`occupational\s+therapists?`, R`OTs?`, R`physiotherapists?`, R`physios?`,
-    R`(?:educational|clinical|counselling|assistant)\s+psychologists?`, R`psychologists?`, R`psychiatrists?`, R`paediatricians?`, R`EPs?`,
+    R`(?:educational|clinical|counselling|assistant)\s+psychologists?`, R`\w*psychologists?`, R`\w*psychiatrists?`, R`paediatricians?`, R`EPs?`,
     R`nurses?`, R`dietitians?`, R`dieticians?`, R`teachers?\s+of\s+(?:the\s+)?(?:deaf|visually\s+impaired|hearing\s+impaired|multi-sensory\s+impaired)`,
     R`QTVIs?`, R`QToDs?`, R`ToDs?`, R`QTMSI`, R`teachers?`, R`SENCOs?`, R`SENDCOs?`, R`HLTAs?`, R`higher\s+level\s+teaching\s+assistants?`,
-    R`ELSAs?`, R`emotional\s+literacy\s+support\s+assistants?`, R`therapists?`, R`psychotherapists?`, R`counsellors?`, R`social\s+workers?`,
+    R`ELSAs?`, R`emotional\s+literacy\s+support\s+assistants?`, R`\w*therapists?`, R`psychotherapists?`, R`counsellors?`, R`social\s+workers?`,
     R`(?:mobility|habilitation)\s+(?:and\s+(?:habilitation|independence)\s+)?(?:officers?|specialists?|instructors?)`, R`behaviour\s+analysts?`, R`BCBAs?`,
     R`orthoptists?`, R`audiologists?`, R`(?:dyslexia|autism|sensory|SpLD)\s+(?:specialist|advisory|outreach)?\s*(?:teachers?|specialists?|practitioners?)`,
     R`CAMHS\s+(?:practitioners?|clinicians?|workers?)`, R`(?:educational\s+)?mental\s+health\s+(?:practitioners?|workers?)`, R`EMHPs?`, R`consultants?`,
