@@ -51,6 +51,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 export function terminalIo(): CliIo {
+  // A reader that goes away (`ehcp lint . | head`) ends the run quietly, not with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

@@ -127,14 +127,15 @@ export type ReadResult = { ok: true; text: string } | { ok: false; message: stri
 
 /** Reads a file as UTF-8 text, refusing (with a clear reason) what is not a text plan. */
 export function readPlanFile(absolute: string): ReadResult {
-  let size: number;
+  let stat: fs.Stats;
   try {
-    size = fs.statSync(absolute).size;
+    stat = fs.statSync(absolute);
   } catch (error) {
     return { ok: false, message: describeFsError(error, 'This file cannot be read.') };
   }
-  if (size > MAX_FILE_BYTES) {
-    return { ok: false, message: `This file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit for a plan; it was not checked.` };
+  if (!stat.isFile()) return { ok: false, message: 'This is not a regular file (it may be a pipe or a device); it was skipped.' };
+  if (stat.size > MAX_FILE_BYTES) {
+    return { ok: false, message: `This file is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit for a plan; it was not checked.` };
   }
   let bytes: Buffer;
   try {

@@ -159,7 +159,7 @@ export function costJson(costing: Costing, display: string): object {
     totals: costing.totals,
     settingType: costing.settingType,
     schoolContributionPence: costing.schoolContributionPence,
-    topUpPence: costing.topUpPence,
+    topUp: costing.topUpPence,
     level: costing.level,
     levelStatus: costing.levelStatus,
     declaredLevel: costing.declaredLevel,

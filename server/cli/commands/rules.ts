@@ -27,7 +27,7 @@ export const rulesCommand: CliCommand = async (args, io) => {
     const rule = ruleById(id);
     if (!rule) {
       const suggestion = closest(id, allRules.map((r) => r.meta.id));
-      io.stderr(`ehcp rules: there is no rule "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}\n`);
+      io.stderr(`ehcp rules: there is no rule "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ' Run `ehcp rules` to list the rules.'}\n`);
       status = 2;
       continue;
     }

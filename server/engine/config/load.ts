@@ -41,6 +41,7 @@ export function loadConfigFile(file: string, knownRuleIds: readonly string[]): R
 
 export function parseConfigText(text: string, file: string, knownRuleIds: readonly string[]): ResolvedConfig {
   const lines = new LineIndex(text);
+  if (file.endsWith('.json')) checkStrictJson(text, file, lines);
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const fail = (offset: number, message: string): never => {
     const p = lines.positionAt(offset);
@@ -111,5 +112,17 @@ export class ConfigFinder {
       this.configForFile.set(file, config);
     }
     return config;
+  }
+}
+
+/** A .json config must be JSON, not merely YAML that looks like it (no comments or trailing commas). */
+function checkStrictJson(text: string, file: string, lines: LineIndex): void {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+    const p = lines.positionAt(at);
+    throw new ConfigError(file, p.line, p.column, `The config file is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')}. (JSON allows no comments or trailing commas; use .ehcprc.yaml for those.)`);
   }
 }

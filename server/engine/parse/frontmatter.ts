@@ -28,9 +28,9 @@ export function readFrontMatter(node: Yaml, text: string, lines: LineIndex): Fro
     const problem = unclosed
       ? { start: unclosed.offset, end: unclosed.offset + 1, message: `The front matter is not valid YAML: this ${unclosed.what} is never closed; close it on the same line.` }
       : { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1), message: plainYamlMessage(error.code, error.message) };
-    // yaml can report one mistake under two codes at the same place: keep one finding per place.
-    if (syntaxErrors.some((e) => e.startOffset === yamlOffset + problem.start)) continue;
     syntaxErrors.push({ startOffset: yamlOffset + problem.start, endOffset: yamlOffset + problem.end, message: problem.message });
+    // One mistake makes yaml report several errors after it (cascades): the first is the one to fix.
+    break;
   }
   let data: unknown;
   if (syntaxErrors.length === 0) {

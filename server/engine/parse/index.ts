@@ -35,7 +35,11 @@ export function isPlanText(text: string, filePath?: string): boolean {
 export function parsePlan(input: string, options: ParseOptions = {}): Plan {
   const text = input.replace(/^\uFEFF/, '');
   const lines = new LineIndex(text);
-  const mdast = options.chunkCache ? options.chunkCache.parse(text) : parseMarkdown(text);
+  // An opening `---` that is never closed would make micromark read the whole plan as front matter
+  // content; blank that line (same length, so positions hold) and read the rest as Markdown.
+  const unclosed = /^---[ \t]*\r?\n/.test(text) && !/^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.test(text);
+  const source = unclosed ? `   ${text.slice(3)}` : text;
+  const mdast = options.chunkCache ? options.chunkCache.parse(source) : parseMarkdown(source);
   const parseFindings: Finding[] = [];
 
   const yamlNode = mdast.children[0]?.type === 'yaml' ? (mdast.children[0] as Yaml) : null;

@@ -13,6 +13,8 @@ export const fundingLevelMissing: Rule = {
   },
   check({ plan, config, report }) {
     if (plan.meta.fundingLevel) return;
+    // Unreadable front matter is front-matter-valid's finding; its keys cannot be judged missing.
+    if (!plan.frontMatter || plan.frontMatter.syntaxError) return;
     const schemeField = plan.meta.fundingScheme;
     if (!schemeField) {
       report({
@@ -36,10 +38,12 @@ export const fundingLevelMissing: Rule = {
     const eol = text[lineEnd - 1] === '\r' ? '\r\n' : '\n';
     if (eol === '\r\n') lineEnd -= 1;
     const indent = ' '.repeat(Math.max(0, schemeField.keyRange.start.column - 1));
+    const lineStart = text.lastIndexOf('\n', schemeField.keyRange.start.offset - 1) + 1;
+    const blockStyle = !/[{}[\]]/.test(text.slice(lineStart, lineEnd)) && /^\s*$/.test(text.slice(lineStart, schemeField.keyRange.start.offset));
     report({
       range,
       message: `The plan does not declare its funding level. Its costed provision maps to ${level.id} under \`${outcome.scheme.id}\`${uncosted ? ', though some Section F rows could not be costed' : ''}. Add \`level: ${level.id}\` under \`funding\` once the costing is agreed.`,
-      fix: uncosted ? undefined : { title: `Declare funding level ${level.id}`, edits: [{ startOffset: lineEnd, endOffset: lineEnd, newText: `${eol}${indent}level: ${level.id}` }] },
+      fix: uncosted || !blockStyle ? undefined : { title: `Declare funding level ${level.id}`, edits: [{ startOffset: lineEnd, endOffset: lineEnd, newText: `${eol}${indent}level: ${level.id}` }] },
       data: { computed: level.id, scheme: outcome.scheme.id },
     });
   },
