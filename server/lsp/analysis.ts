@@ -62,6 +62,11 @@ export class AnalysisStore {
     Object.assign(this, { finder: new ConfigFinder(allRules.map((r) => r.meta.id)) });
   }
 
+  /** Drops a document's analysis but keeps its section trees (settings changed, text did not). */
+  forgetAnalysis(uri: string): void {
+    this.cache.delete(uri);
+  }
+
   forget(uri: string): void {
     this.cache.delete(uri);
     this.chunks.delete(uri);
@@ -99,6 +104,11 @@ export class AnalysisStore {
       configProblem: problem,
       costing: () => (costing ??= planCosting(result.plan, config, { planPath: filePath })),
     };
+  }
+
+  /** The config that applies to a file (nearest .ehcprc plus the `ehcp.*` settings). */
+  configForUri(uri: string): ResolvedConfig {
+    return this.configFor(filePathOf(uri), this.settingsFor(uri)).config;
   }
 
   private configFor(filePath: string | null, settings: EhcpSettings): { config: ResolvedConfig; problem: Finding | null } {

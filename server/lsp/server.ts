@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { allRules, ruleById, parseIsoDate, todayUtc, isPlanText } from '../engine/index.js';
+import { allRules, ruleById, parseIsoDate, todayUtc, isPlanText, type ResolvedConfig } from '../engine/index.js';
 import { packageRoot } from '../engine/package-root.js';
 import { discover, readPlanFile, writeFileAtomic } from '../engine/files.js';
 import { exportHtml, exportPdf, previewHtml, exportTitle, exportFileName } from '../engine/export/index.js';
@@ -63,7 +63,9 @@ export function startServer(connection: Connection): void {
   let workspaceTrusted = true;
   const timers = new Map<string, NodeJS.Timeout>();
 
-  const settingsFor = (uri: string): EhcpSettings => settingsCache.get(uri) ?? DEFAULT_SETTINGS;
+  /** Workspace-wide `ehcp.*` settings: used for plans that are not open and until a document's own arrive. */
+  let workspaceSettings: EhcpSettings = DEFAULT_SETTINGS;
+  const settingsFor = (uri: string): EhcpSettings => settingsCache.get(uri) ?? workspaceSettings;
   const store = new AnalysisStore(settingsFor, () => workspaceRoots);
 
   /** Analysis for an open document that is a plan; null for other Markdown (left alone) or when disabled. */
@@ -87,14 +89,29 @@ export function startServer(connection: Connection): void {
   const diagnosticsFor = (analysis: Analysis): Diagnostic[] =>
     analysis.result.findings.map((f) => toDiagnostic(f, root, ruleById(f.ruleId) !== undefined));
 
+  const fetchSettings = async (scopeUri?: string): Promise<EhcpSettings> => {
+    try {
+      const value = (await connection.workspace.getConfiguration({ ...(scopeUri ? { scopeUri } : {}), section: 'ehcp' })) as Partial<EhcpSettings> | null;
+      return { ...DEFAULT_SETTINGS, ...(value ?? {}) };
+    } catch {
+      return DEFAULT_SETTINGS;
+    }
+  };
+
+  /** Reads a document's settings; when they change what was linted, the document is linted again. */
   const refreshSettings = async (uri: string): Promise<void> => {
     if (!configurationCapable) return;
-    try {
-      const value = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'ehcp' })) as Partial<EhcpSettings> | null;
-      settingsCache.set(uri, { ...DEFAULT_SETTINGS, ...(value ?? {}) });
-    } catch {
-      settingsCache.set(uri, DEFAULT_SETTINGS);
+    const before = JSON.stringify(settingsFor(uri));
+    const settings = await fetchSettings(uri);
+    settingsCache.set(uri, settings);
+    if (JSON.stringify(settings) !== before) {
+      store.forgetAnalysis(uri);
+      schedule(uri);
     }
+  };
+
+  const refreshWorkspaceSettings = async (): Promise<void> => {
+    if (configurationCapable) workspaceSettings = await fetchSettings();
   };
 
   const publish = (uri: string): void => {
@@ -139,13 +156,15 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onInitialized(() => {
+  connection.onInitialized(async () => {
+    await refreshWorkspaceSettings();
     if (!workspaceTrusted) connection.console.info('EHCP: workspace not trusted; custom lexicon regular expressions are not evaluated.');
   });
 
   connection.onDidChangeConfiguration(async () => {
     settingsCache.clear();
     store.invalidate();
+    await refreshWorkspaceSettings();
     await Promise.all(documents.all().map((d) => refreshSettings(d.uri)));
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
     for (const document of documents.all()) schedule(document.uri);
@@ -188,6 +207,7 @@ export function startServer(connection: Connection): void {
   });
 
   function* workspacePlans(folders?: string[]): Generator<{ uri: string; analysis: Analysis | null; error?: string }> {
+    if (!workspaceSettings.enable) return;
     const roots = folders?.length ? folders.map((f) => URI.parse(f).fsPath) : workspaceRoots;
     const { files } = discover(roots, roots[0] ?? process.cwd());
     for (const file of files) {
@@ -248,6 +268,12 @@ export function startServer(connection: Connection): void {
     return safely(() => codeLenses(found.analysis, asOf), []);
   });
 
+  /** The config that applies at the first workspace folder (for the rule list, which has no document). */
+  const rootConfig = (): ResolvedConfig => {
+    const root = workspaceRoots[0];
+    return store.configForUri(root ? URI.file(path.join(root, 'plan.ehcp.md')).toString() : 'untitled:plan');
+  };
+
   // Custom requests (server/lsp/protocol.ts).
   const notPlan = (uri: string): PlanStatusNotPlan => {
     if (!settingsFor(uri).enable) return { isPlan: false, reason: 'EHCP checks are switched off (ehcp.enable).' };
@@ -268,7 +294,7 @@ export function startServer(connection: Connection): void {
       description: rule.meta.description,
       basis: rule.meta.basis,
       defaultSeverity: rule.meta.defaultSeverity,
-      severity: rule.meta.defaultSeverity,
+      severity: workspaceSettings.rules[rule.meta.id] ?? rootConfig().rules[rule.meta.id] ?? rule.meta.defaultSeverity,
       fixable: rule.meta.fixable,
       docPath: `docs/rules/${rule.meta.id}.md`,
     })),

@@ -3,6 +3,7 @@ import type { List, Table } from 'mdast';
 import type { AdviceKind, AdviceRow, Section, Span } from '../model.js';
 import type { LineIndex } from './positions.js';
 import { plainText } from './markdown.js';
+import { cellSpan } from './provision.js';
 
 const KIND_PATTERNS: [RegExp, AdviceKind][] = [
   [/\bpsycholog|\bEP\b/i, 'psychological'],
@@ -33,10 +34,10 @@ function kindsIn(text: string): AdviceKind[] {
   return kinds;
 }
 
-export function findAdvice(section: Section, lines: LineIndex): AdviceRow[] {
+export function findAdvice(section: Section, text: string, lines: LineIndex): AdviceRow[] {
   const rows: AdviceRow[] = [];
   for (const block of section.blocks) {
-    if (block.type === 'table') rows.push(...tableRows(block, lines));
+    if (block.type === 'table') rows.push(...tableRows(block, text, lines));
     else if (block.type === 'list') rows.push(...listRows(block, lines));
   }
   return rows;
@@ -48,7 +49,7 @@ function spanOf(node: { position?: { start: { offset?: number }; end: { offset?:
   return { text, range: lines.range(start, end) };
 }
 
-function tableRows(table: Table, lines: LineIndex): AdviceRow[] {
+function tableRows(table: Table, text: string, lines: LineIndex): AdviceRow[] {
   const [header, ...body] = table.children;
   if (!header) return [];
   const names = header.children.map((c) => plainText(c).toLowerCase());
@@ -59,7 +60,7 @@ function tableRows(table: Table, lines: LineIndex): AdviceRow[] {
   return body.map((row) => {
     const cell = (i: number): Span | null => {
       const c = i >= 0 ? row.children[i] : undefined;
-      return c ? spanOf(c, plainText(c), lines) : null;
+      return c ? cellSpan(c, text, lines) : null;
     };
     const advice = cell(adviceCol) ?? spanOf(row, plainText(row), lines);
     const from = cell(fromCol);

@@ -66,7 +66,7 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
 
   const outcomes = (byLetter.get('E') ?? []).flatMap((s) => findOutcomes(s, text, lines));
   const provision = sections.filter((s) => PROVISION_SECTIONS.has(s.letter)).flatMap((s) => findProvision(s, text, lines));
-  const advice = (byLetter.get('K') ?? []).flatMap((s) => findAdvice(s, lines));
+  const advice = (byLetter.get('K') ?? []).flatMap((s) => findAdvice(s, text, lines));
   const sectionI = byLetter.get('I')?.[0];
 
   return {

@@ -100,7 +100,7 @@ function tableItems(table: Table, letter: ProvisionSection, section: Section, te
 }
 
 /** A cell's text and range, trimmed to its content (an empty cell gets the cell's own position). */
-function cellSpan(cell: TableCell, text: string, lines: LineIndex): Span {
+export function cellSpan(cell: TableCell, text: string, lines: LineIndex): Span {
   const first = cell.children[0];
   const last = cell.children[cell.children.length - 1];
   if (first?.position && last?.position) {

@@ -42,7 +42,7 @@ function normaliseLetter(raw: string): SectionLetter | 'H' {
 const GENERAL_HEADING = /^(summary|overview|introduction|background|strengths?( and interests)?|current (attainment|functioning)|attainment|history|about me|key information|notes?|other)\b/i;
 
 const AREA_PATTERNS: [RegExp, AreaId][] = [
-  [/^communication (and|&) interaction\b|^c ?& ?i\b/, 'communication-and-interaction'],
+  [/^communication (and|&) interaction\b|^c ?& ?i\b|^speech,? language and communication\b|^slcn\b/, 'communication-and-interaction'],
   [/^cognition (and|&) learning\b|^c ?& ?l\b/, 'cognition-and-learning'],
   [/^social,? emotional,? (and|&) mental health\b|^semh\b/, 'social-emotional-and-mental-health'],
   [/^(sensory (and ?\/ ?or|and|&|or|\/) physical|physical (and|&) sensory)\b/, 'sensory-and-physical'],
@@ -130,9 +130,23 @@ function newSection(node: Heading, match: SectionHeadingMatch, lines: LineIndex)
   };
 }
 
-/** Statements that a section has nothing to record ("None.", "No health needs have been identified."). */
-const NONE_STATEMENT =
-  /^(none\b|n\/a\b|not applicable\b|nil\b)|\bno\b[^.]{0,120}\b(identified|required|needed|requested|assessed|recorded|agreed|applicable|in place)\b|\bthere (are|is) no\b|\bhas not (been )?requested\b|\bhave not (been )?requested\b|\bnot (been )?requested\b|\b(?:has|have) no\b|\bnone (has been |have been |was |were )?(identified|requested|required|agreed)\b|\bdoes not (need|require|have)\b|\bdo not (need|require|have)\b/i;
+/**
+ * Statements that a section has nothing to record: "None.", "No health needs have been identified.",
+ * "Leo has no social care needs related to...", "A personal budget has not been requested." Anchored to
+ * needs, provision or requests, so "Toby has no diagnosis yet, but..." is not read as "none".
+ */
+const NONE_STATEMENT = new RegExp(
+  [
+    String.raw`^(none|n\/a|not applicable|nil)\b`,
+    String.raw`\bno\b[^.;]{0,80}\b(needs?|provision|support|services?|budget|direct payments?|requirements?)\b[^.;]{0,80}\b(identified|required|needed|requested|assessed|recorded|agreed|applicable|in place|necessary|made)\b`,
+    String.raw`\b(has|have|there (?:are|is)) no\b[^.;:,]{0,60}\b(needs?|provision|requirements?|personal budget|direct payments?)\b`,
+    String.raw`\b(has|have) not (?:been )?(?:requested|asked for|applied for)\b`,
+    String.raw`\b(?:was|were|been) not requested\b|\bnot (?:been )?requested\b`,
+    String.raw`\bnone (?:has been |have been |was |were |is |are )?(?:identified|requested|required|agreed|needed)\b`,
+    String.raw`\b(?:does|do) not (?:need|require)\b[^.;]{0,60}\b(provision|support|services?|care)\b`,
+  ].join('|'),
+  'i',
+);
 
 function finishSection(section: Section, lines: LineIndex, options: SectionBuildOptions): void {
   section.contentBlocks = section.blocks.filter((block) => !isCommentNode(block));

@@ -164,8 +164,9 @@ function schemeItems(analysis: Analysis): CompletionItem[] {
 
 /** The chain of parent keys for the line the cursor is on, from indentation. */
 function yamlPathAt(document: TextDocument, position: Position): string[] {
-  const current = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
-  let indent = /^\s*/.exec(current)?.[0].length ?? 0;
+  // The indentation typed so far on this line (spaces only: the line break is not indentation).
+  const current = document.getText({ start: { line: position.line, character: 0 }, end: position });
+  let indent = /^ */.exec(current)?.[0].length ?? 0;
   const path: string[] = [];
   for (let line = position.line - 1; line >= 0 && indent > 0; line--) {
     const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');

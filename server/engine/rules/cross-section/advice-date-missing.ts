@@ -1,5 +1,8 @@
 import type { Rule } from '../types.js';
 
+/** A date in any common form: 2026-03-15, 15/03/2026, 15.3.26, 15 March 2026, March 2026. */
+const DATE = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:\d{1,2}(?:st|nd|rd|th)? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b/i;
+
 export const adviceDateMissing: Rule = {
   meta: {
     id: 'advice-date-missing',
@@ -12,8 +15,8 @@ export const adviceDateMissing: Rule = {
   },
   check({ plan, report }) {
     for (const row of plan.advice) {
-      if (row.date && /\d/.test(row.date.text)) continue;
-      if (!row.date && row.from === null && /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2} \w+ \d{4}\b/.test(row.advice.text)) continue;
+      if (row.date && DATE.test(row.date.text)) continue;
+      if (!row.date && DATE.test(row.advice.text)) continue;
       const cell = row.date;
       report({
         range: row.range,

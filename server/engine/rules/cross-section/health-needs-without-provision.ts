@@ -6,6 +6,16 @@ export const hasContent = (section: Section | undefined): boolean => section !==
 /** True when a section says explicitly that there is nothing. */
 export const saysNone = (section: Section | undefined): boolean => section !== undefined && section.explicitNone;
 
+const REASON = /\b(because|as|since|managed|met by|provided by|declined|offered|reviewed|in place|under the care|through)\b|:\s*\S/i;
+
+/** A bare "none": says there is nothing and gives no reason (an explained "none" is a decision on record). */
+export function bareNone(plan: { text: string }, section: Section | undefined): boolean {
+  if (!saysNone(section)) return false;
+  const text = section!.contentBlocks.map((b) => (b.position ? plan.text.slice(b.position.start.offset ?? 0, b.position.end.offset ?? 0) : '')).join(' ');
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => x.trim() !== '');
+  return sentences.length <= 1 && !REASON.test(text.replace(/^[^:]*\b(?:section|act|1970)\b[^:]*$/i, ''));
+}
+
 export const healthNeedsWithoutProvision: Rule = {
   meta: {
     id: 'health-needs-without-provision',
@@ -19,7 +29,7 @@ export const healthNeedsWithoutProvision: Rule = {
   check({ plan, report }) {
     const c = plan.sectionsFor('C')[0];
     const g = plan.sectionsFor('G')[0];
-    if (!hasContent(c) || !saysNone(g)) return;
+    if (!hasContent(c) || !bareNone(plan, g)) return;
     report({
       range: g!.heading.range,
       message: 'Section C sets out health needs, but Section G says no health provision is needed. Specify the health provision those needs require (service, professional, how often, how long), or explain in G why none is required.',

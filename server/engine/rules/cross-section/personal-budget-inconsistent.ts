@@ -1,7 +1,13 @@
 import type { Rule } from '../types.js';
 import { hasContent, saysNone } from './health-needs-without-provision.js';
 
-const DESCRIBES_BUDGET = /\b(personal budget|direct payments?|£\s?\d)/i;
+const MENTIONS_BUDGET = /\b(personal budget|direct payments?|notional budget)\b|£\s?\d/i;
+const NEGATED = /\b(no|not|none|never|declined|refused|without)\b|n't\b/i;
+
+/** True when some sentence of J sets out a budget or payment (not "no personal budget has been requested"). */
+function describesBudget(text: string): boolean {
+  return text.split(/(?<=[.!?])\s+/).some((sentence) => MENTIONS_BUDGET.test(sentence) && !NEGATED.test(sentence));
+}
 
 export const personalBudgetInconsistent: Rule = {
   meta: {
@@ -18,12 +24,12 @@ export const personalBudgetInconsistent: Rule = {
     const flag = plan.meta.personalBudget;
     if (!j || !flag) return;
     const text = j.contentBlocks.map((b) => ('position' in b && b.position ? plan.text.slice(b.position.start.offset, b.position.end.offset) : '')).join(' ');
-    if (flag.value === false && hasContent(j) && DESCRIBES_BUDGET.test(text)) {
+    if (flag.value === false && hasContent(j) && describesBudget(text)) {
       report({
         range: flag.valueRange,
         message: '`personalBudget` is false, but Section J describes a personal budget or direct payment. Set `personalBudget: true`, or correct Section J.',
       });
-    } else if (flag.value === true && (saysNone(j) || j.empty)) {
+    } else if (flag.value === true && (j.empty || (saysNone(j) && !describesBudget(text)))) {
       report({
         range: flag.valueRange,
         message: '`personalBudget` is true, but Section J says there is none. Set out the budget in J (the provision and outcomes it covers and how direct payments are made), or set `personalBudget: false`.',

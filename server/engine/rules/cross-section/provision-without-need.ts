@@ -19,15 +19,15 @@ export const provisionWithoutNeed: Rule = {
     const check = (area: Area, where: string): void => {
       const key = areaKey(area);
       if (needs.has(key) || reported.has(key)) return;
-      if (area.id === null && !/\b(and|&)\b/i.test(area.name) && area.depth > 3) return; // a minor sub-heading, not an area
       reported.add(key);
       report({
         range: area.heading.range,
         message: `Section ${where} has "${area.name}", but Section B sets out no need under that area. Describe the need in Section B under the same area heading, or move this ${where === 'F' ? 'provision' : 'outcome'} to the area of need it meets.`,
       });
     };
+    // Recognised areas only: other sub-headings in F ("Across all areas", "Whole-school arrangements") are not needs.
     for (const letter of ['F', 'E'] as const) {
-      for (const section of plan.sectionsFor(letter)) for (const area of section.areas) if (area.id !== null || letter === 'F') check(area, letter);
+      for (const section of plan.sectionsFor(letter)) for (const area of section.areas) if (area.id !== null) check(area, letter);
     }
   },
 };

@@ -1,7 +1,11 @@
 import type { Rule } from '../types.js';
 
 /** Therapies that usually educate or train, and so are special educational provision (s21(5)). */
-const EDUCATING_THERAPY = /\b(speech and language therap(?:y|ist)|speech(?: and language)? therapy|SaLT|SALT|occupational therap(?:y|ist)|OT|physiotherap(?:y|ist)|communication therapy)\b/;
+const EDUCATING_THERAPY = /\b(speech and language therap(?:y|ist)|speech(?: and language)? therapy|occupational therap(?:y|ist)|physiotherap(?:y|ist)|communication therapy)\b/i;
+/** The abbreviations, matched in capitals only ("salt" and "ot" are also ordinary words). */
+const THERAPY_ABBREVIATION = /\b(SaLT|SALT|SLT|OT)\b/;
+/** Purposes that make therapy health care rather than education: swallowing, breathing, medical care. */
+const MEDICAL_PURPOSE = /\b(dysphagia|swallow\w*|eating and drinking|feeding|chest|respiratory|airway|cystic fibrosis|splint\w*|orthotic\w*|casting|botulinum|post-?operative|surgery|medication|wheelchair|seating assessment|hydrotherapy)\b/i;
 
 export const therapyInHealthSection: Rule = {
   meta: {
@@ -18,8 +22,8 @@ export const therapyInHealthSection: Rule = {
       if (item.section !== 'G') continue;
       const text = item.fields.provision?.text ?? item.text;
       const who = item.fields.who?.text ?? '';
-      const match = EDUCATING_THERAPY.exec(`${text} ${who}`);
-      if (!match) continue;
+      const match = EDUCATING_THERAPY.exec(`${text} ${who}`) ?? THERAPY_ABBREVIATION.exec(`${text} ${who}`);
+      if (!match || MEDICAL_PURPOSE.test(text)) continue;
       report({
         range: item.range,
         message: `This ${match[0]} is in Section G. Therapy that educates or trains the child (building communication, motor or daily-living skills) is special educational provision and belongs in Section F, where the council must secure it. Keep it in G only if it is purely medical, and say so.`,
