@@ -5,9 +5,9 @@ export const costUncostedRow: Rule = {
   meta: {
     id: 'cost-uncosted-row',
     category: 'funding',
-    sections: ['F', 'G', 'H1', 'H2'],
+    sections: ['F'],
     defaultSeverity: 'warning',
-    description: 'Every item of provision can be costed: who delivers it matches a rate of the funding scheme, or the row has a Cost cell.',
+    description: 'Every item of special educational provision (Section F) can be costed: who delivers it matches a rate of the funding scheme, or the row has a Cost cell.',
     basis: 'The funding scheme the plan names (contract section 8); DfE high needs operational guidance: the top-up pays for the costed provision above the school contribution. A row that cannot be costed adds nothing, so the level can be set too low.',
     fixable: false,
   },
@@ -17,6 +17,10 @@ export const costUncostedRow: Rule = {
     const { costing, scheme } = outcome;
     const roles = scheme.rates.map((r) => r.label.toLowerCase()).join(', ');
     for (const row of costing.rows) {
+      // Only Section F sets the funding level. G and H rows are costed for their payers when a rate covers
+      // them; the council's rate card rarely prices NHS or social-care staff, so an uncosted G or H row is
+      // shown in the cost report (ehcp cost) rather than reported as a finding.
+      if (row.section !== 'F') continue;
       const kind = row.problem?.kind;
       if (kind !== 'no-rate' && kind !== 'no-who' && kind !== 'rate-tie') continue;
       const where = `${SECTION_NAMES[row.section]} row ${row.index}${row.area ? ` (${row.area})` : ''}`;

@@ -5,9 +5,9 @@ export const costUnreadableQuantity: Rule = {
   meta: {
     id: 'cost-unreadable-quantity',
     category: 'funding',
-    sections: ['F', 'G', 'H1', 'H2'],
+    sections: ['F'],
     defaultSeverity: 'warning',
-    description: 'The quantities of a costable row (how often, how long, ratio, weeks, or its Cost cell) are firm figures that can be read.',
+    description: 'The quantities of a costable Section F row (how often, how long, ratio, weeks, or its Cost cell) are firm figures that can be read.',
     basis: 'SEND Code of Practice 9.69 (provision normally quantified: hours, frequency, level of support) and L v Clarke and Somerset CC [1998]: a range or "up to" leaves the amount undecided, so it cannot be costed either.',
     fixable: false,
   },
@@ -15,6 +15,7 @@ export const costUnreadableQuantity: Rule = {
     const outcome = costingOf(plan, config);
     if (outcome.status !== 'costed') return;
     for (const row of outcome.costing.rows) {
+      if (row.section !== 'F') continue; // only Section F sets the funding level (see cost-uncosted-row)
       const kind = row.problem?.kind;
       if (kind !== 'unreadable-quantity' && kind !== 'unreadable-cost') continue;
       const where = `${SECTION_NAMES[row.section]} row ${row.index}${row.area ? ` (${row.area})` : ''}`;
