@@ -30,6 +30,8 @@ export interface NeedThread {
   provisionAreas: Area[];
   /** Outcomes named by that provision (a second link from the need to outcomes, through F). */
   linkedOutcomes: Outcome[];
+  /** Provision in F that names one of the need's outcomes (a second link from the need to F, through E). */
+  linkedProvision: ProvisionItem[];
 }
 
 export interface PlanThread {
@@ -168,13 +170,24 @@ export function buildThread(plan: Plan): PlanThread {
   const fAreas = plan.sectionsFor('F').flatMap((s) => s.areas);
   const needs: NeedThread[] = needAreas(plan).map((need) => {
     const key = areaKey(need);
-    const provision = plan.provision.filter((p) => p.section === 'F' && underArea(plan, p.area, p.range.start.offset, 'F', key));
+    // Preparing for adulthood is also served by outcomes tagged with a pathway, wherever they sit, and by the
+    // provision that names them.
+    const pfa = key === 'preparing-for-adulthood';
+    const outcomes = plan.outcomes.filter((o) => underArea(plan, o.area, o.range.start.offset, 'E', key) || (pfa && o.pfa !== null));
+    const outcomeIds = new Set(outcomes.map((o) => normaliseOutcomeId(o.id)));
+    const provision = plan.provision.filter(
+      (p) =>
+        p.section === 'F' &&
+        (underArea(plan, p.area, p.range.start.offset, 'F', key) || (pfa && p.outcomeRefs.some((r) => outcomeIds.has(normaliseOutcomeId(r.id))))),
+    );
     const linked = new Set<Outcome>();
     for (const p of provision) for (const r of p.outcomeRefs) for (const o of outcomesById.get(normaliseOutcomeId(r.id)) ?? []) linked.add(o);
+    const linkedProvision = plan.provision.filter((p) => p.section === 'F' && p.outcomeRefs.some((r) => outcomeIds.has(normaliseOutcomeId(r.id))));
     return {
       need,
       key,
-      outcomes: plan.outcomes.filter((o) => underArea(plan, o.area, o.range.start.offset, 'E', key)),
+      outcomes,
+      linkedProvision,
       outcomeAreas: eAreas.filter((a) => areaKey(a) === key),
       provision,
       provisionAreas: fAreas.filter((a) => areaKey(a) === key),

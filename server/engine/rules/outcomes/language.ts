@@ -57,7 +57,7 @@ const ANCHORS: AnchorPattern[] = [
   { label: 'school year', re: /^(?:in|from)\s+(?:the\s+)?(?:(?:autumn|spring|summer)\s+term\s+(?:of|in)\s+)?(?:year|yr|y)\s?(?:1[0-4]|[1-9]|r\b)/gi, lead: true },
   {
     label: 'key stage',
-    re: new RegExp(`\\b(?:${BY}|${DURING}|${ENDOF})(?:the\\s+|this\\s+|next\\s+|his\\s+|her\\s+|their\\s+)?(?:key\\s*stage|ks)(?:\\s?[1-5])?\\b`, 'gi'),
+    re: new RegExp(`\\b(?:${BY}|${DURING}|${ENDOF})(?:(?:the|this|next|his|her|their|current)\\s+)*(?:key\\s*stage|ks)(?:\\s?[1-5])?\\b`, 'gi'),
     lead: true,
   },
   {
@@ -161,6 +161,11 @@ const ANCHORS: AnchorPattern[] = [
   },
 ];
 
+/** Anchors that are plain calendar dates, which in a lead-in only count as a deadline ("by July 2027"). */
+const CALENDAR_LABELS = new Set(['month', 'date', 'year', 'academic year', 'season or holiday']);
+/** Words that make a time a deadline. */
+const DEADLINE_WORD = /\b(?:by|before|until|till|within|during|throughout|over|end|close|next|time|for)\b/i;
+
 /** Phrases that look like anchors but are conditions, not deadlines. */
 const NOT_ANCHOR =
   /^(?:in|during|over|at)\s+(?:a|an|one|each|every|per)\b|^(?:in|during|within|over|at)\s+(?:the\s+)?(?:lesson|session|day|week|minute|morning|afternoon)\b/i;
@@ -211,6 +216,9 @@ export function findTimeAnchors(text: string, options: { leadOnly?: boolean } = 
       }
       // "in the year", "over the term" say nothing about when
       if (a.label === 'academic year' && /^(?:in|at|over|during|within|throughout)\s+(?:the\s+)?(?:year|term)\b/i.test(m.text)) continue;
+      // In a lead-in, a date must read as a deadline ("by", "before", "the end of"...): "These outcomes were
+      // agreed on 12 March 2026" gives no time for them.
+      if (options.leadOnly && CALENDAR_LABELS.has(a.label) && !DEADLINE_WORD.test(`${t.slice(Math.max(0, m.index - 20), m.index)} ${m.text}`)) continue;
       out.push(m);
     }
   }
@@ -271,6 +279,7 @@ const VAGUE: VaguePattern[] = [
     label: 'relationships',
     re: /\b(?:build|form|develop|maintain|establish)(?:s|ed|ing)?\s+(?:positive\s+|good\s+|healthy\s+)?(?:relationships?|friendships?)\b|\bmake\s+(?:new\s+)?friends\b/gi,
   },
+  { label: 'strategies', re: /\b(?:learn|learns|develop|develops|have|has|use|uses|know|knows|build|find)\s+(?:(?:some|more|new|a\s+range\s+of|his|her|their|own)\s+)*strateg(?:y|ies)\b/gi },
   { label: 'appropriately', re: /\b(?:appropriately|appropriate\s+behaviou?r|effectively|successfully|positively)\b/gi },
   { label: 'skills', re: /\b(?:social|communication|life|independence|self[- ]help|language|literacy|numeracy|motor|listening|attention)\s+skills\b/gi },
 ];
