@@ -123,7 +123,8 @@ export interface ProvisionItem {
   section: ProvisionSection;
   /** The `H` of a lone H section is mapped to H2 for costing, but its provision is still parsed. */
   area: Area | null;
-  form: 'table-row' | 'bullet';
+  /** A table row, a bullet, or a paragraph that states provision ("Sam will receive ..."). */
+  form: 'table-row' | 'bullet' | 'paragraph';
   /** The whole row or bullet. */
   range: Range;
   /** The whole row or bullet as plain text (cells joined by " | "), Markdown stripped. */

@@ -100,7 +100,7 @@ function whoTexts(item: ProvisionItem): string[] {
 }
 
 function quantityInputs(item: ProvisionItem): QuantityInput[] {
-  if (item.form === 'bullet') return [{ text: item.text, field: 'text' }];
+  if (item.form !== 'table-row') return bulletInputs(item);
   const inputs: QuantityInput[] = [];
   for (const cell of item.cells) {
     if (cell.field === 'frequency' || cell.field === 'duration' || cell.field === 'ratio' || cell.field === 'weeks') {
@@ -110,6 +110,25 @@ function quantityInputs(item: ProvisionItem): QuantityInput[] {
   if (!item.fields.frequency && !item.fields.duration && item.fields.provision) {
     inputs.push({ text: item.fields.provision.text, field: 'text' });
   }
+  return inputs;
+}
+
+/**
+ * A bullet is read from the phrases the parser found for how often and how long (a sentence may mention
+ * other times, "a 1-minute probe and a daily chart"), with its ratio and weeks; from the whole sentence
+ * only when no timing phrase was found.
+ */
+function bulletInputs(item: ProvisionItem): QuantityInput[] {
+  const { frequency, duration, ratio, weeks } = item.fields;
+  if (!frequency && !duration) return [{ text: item.text, field: 'text' }];
+  const inputs: QuantityInput[] = [];
+  if (frequency && duration && frequency.range.start.offset === duration.range.start.offset) inputs.push({ text: frequency.text, field: 'text' });
+  else {
+    if (frequency) inputs.push({ text: frequency.text, field: 'frequency' });
+    if (duration) inputs.push({ text: duration.text, field: 'duration' });
+  }
+  if (ratio) inputs.push({ text: ratio.text, field: 'ratio' });
+  if (weeks) inputs.push({ text: weeks.text, field: 'weeks' });
   return inputs;
 }
 

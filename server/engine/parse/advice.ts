@@ -34,13 +34,25 @@ function kindsIn(text: string): AdviceKind[] {
   return kinds;
 }
 
+/**
+ * The advice list is the table (or tables) whose header names the advice and who gave it or when; other
+ * tables and lists in Section K (pasted reports, test scores) are not advice rows. Without such a table,
+ * the list items before Section K's first sub-heading are read instead.
+ */
 export function findAdvice(section: Section, text: string, lines: LineIndex): AdviceRow[] {
+  const tables = section.blocks.filter((b): b is Table => b.type === 'table' && isAdviceTable(b));
+  if (tables.length > 0) return tables.flatMap((t) => tableRows(t, text, lines));
   const rows: AdviceRow[] = [];
   for (const block of section.blocks) {
-    if (block.type === 'table') rows.push(...tableRows(block, text, lines));
-    else if (block.type === 'list') rows.push(...listRows(block, lines));
+    if (block.type === 'heading') break;
+    if (block.type === 'list') rows.push(...listRows(block, lines));
   }
   return rows;
+}
+
+function isAdviceTable(table: Table): boolean {
+  const names = (table.children[0]?.children ?? []).map((c) => plainText(c).toLowerCase());
+  return names.some((n) => /advice|information|report|document|type of/.test(n)) && names.some((n) => /from|date|who|author|received|by\b|source/.test(n));
 }
 
 function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, text: string, lines: LineIndex): Span {

@@ -55,7 +55,6 @@ function pushIfOutcome(
 ): void {
   const start = contentStart(node);
   if (start === null) return;
-  const end = (continuation ?? node).position?.end.offset ?? start;
   const nodeEnd = node.position?.end.offset ?? start;
   const source = maskComments(text.slice(start, nodeEnd));
   const headingHashes = form === 'heading' ? (/^#{1,6}\s*/.exec(source)?.[0].length ?? 0) : 0;
@@ -65,11 +64,17 @@ function pushIfOutcome(
   const idStart = start + headingHashes + afterHashes.indexOf(match[1]!);
   const idEnd = idStart + match[1]!.length;
   const textStart = start + headingHashes + match[0].length;
-  // A heading outcome may carry its text on the heading, in the paragraph under it, or both (a title and the detail).
+  // A heading outcome carries its text on the heading, or in the paragraph under it when the heading is only
+  // the id or a short title ("#### E2: Travel"). A heading that is itself the outcome sentence keeps just
+  // that: what follows it (steps towards it, short-term targets) is not the outcome.
   const ownText = plainText(node).replace(LEADING_ID, '').replace(/^[*_]+\s*/, '').trim();
+  const isSentence = /\bwill\b/i.test(ownText) || ownText.split(/\s+/).length >= 8;
+  const useContinuation = continuation !== undefined && !isSentence;
+  if (!useContinuation) continuation = undefined;
   const continuationText = continuation ? plainText(continuation) : '';
   const bodyText = [ownText, continuationText].filter((t) => t !== '').join(' ');
   const realTextStart = ownText === '' && continuation ? (continuation.position?.start.offset ?? textStart) : textStart;
+  const end = (continuation ?? node).position?.end.offset ?? start;
   const tag = PFA_TAG.exec(bodyText);
   let pfa: Outcome['pfa'] = null;
   if (tag) {

@@ -71,6 +71,42 @@ export function findFirst(patterns: RegExp[], text: string): Found | null {
 
 export const findFrequency = (text: string): Found | null => findFirst(FREQUENCY_PATTERNS, text);
 export const findDuration = (text: string): Found | null => findFirst(DURATION_PATTERNS, text);
+
+const FREQ_ATOM = `(?:(?:once|twice|thrice|${NUMBER_WORD}\\s+(?:times?|sessions?|lessons?|periods?))\\s+(?:a|per|each|every)\\s+${PERIOD}|daily|weekly|fortnightly|termly|every (?:school )?day|each (?:school )?day|every week|each week|every morning|each morning|every afternoon|each afternoon)`;
+const DUR_ATOM = `(?:${NUMBER_WORD}[\\s-]*${UNIT}|half an hour|an hour)`;
+/** "daily for 10 minutes", "3 times a week, 20 minutes each time", "once a fortnight lasting 45 minutes". */
+const FREQ_THEN_DUR = new RegExp(`\\b(${FREQ_ATOM})\\s*[,;:]?\\s*(?:for|of|lasting|at)?\\s*(${DUR_ATOM})(?![\\w-])`, 'i');
+/** "30 minutes daily", "20-minute sessions three times a week", "45 minutes each week". */
+const DUR_THEN_FREQ = new RegExp(`\\b(${DUR_ATOM})(?:\\s+sessions?)?\\s*[,;]?\\s*(${FREQ_ATOM})\\b`, 'i');
+const COMBINED = new RegExp(`\\b\\d+\\s*(?:x|×)\\s*\\d+(?:\\.\\d+)?[\\s-]*${UNIT}(?:\\s+sessions?)?\\s+(?:a|per|each|every)\\s+${PERIOD}\\b`, 'i');
+
+/**
+ * How often and how long, read together: a sentence often mentions other times ("a 1-minute probe and a
+ * daily chart, daily for 10 minutes"), so a frequency written next to a duration is preferred to the first
+ * of each. "3 x 30 minutes per week" is one phrase holding both.
+ */
+export function findFrequencyAndDuration(text: string): { frequency: Found | null; duration: Found | null } {
+  const combined = COMBINED.exec(text);
+  const candidates: { index: number; frequency: Found; duration: Found }[] = [];
+  for (const [pattern, freqGroup, durGroup] of [[FREQ_THEN_DUR, 1, 2], [DUR_THEN_FREQ, 2, 1]] as const) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const at = (group: number): Found => {
+      const value = m[group]!;
+      const start = m.index + m[0].indexOf(value, group === 2 ? m[0].indexOf(m[1]!) + m[1]!.length : 0);
+      return { start, end: start + value.length };
+    };
+    candidates.push({ index: m.index, frequency: at(freqGroup), duration: at(durGroup) });
+  }
+  if (combined && candidates.every((c) => combined.index <= c.index)) {
+    const span = { start: combined.index, end: combined.index + combined[0].length };
+    const amount = DURATION_PATTERNS[0]!.exec(combined[0]);
+    return { frequency: span, duration: amount ? { start: span.start + amount.index, end: span.start + amount.index + amount[0].length } : span };
+  }
+  candidates.sort((a, b) => a.index - b.index);
+  if (candidates[0]) return { frequency: candidates[0].frequency, duration: candidates[0].duration };
+  return { frequency: findFrequency(text), duration: findDuration(text) };
+}
 export const findRatio = (text: string): Found | null => findFirst(RATIO_PATTERNS, text);
 export const findWeeks = (text: string): Found | null => findFirst(WEEKS_PATTERNS, text);
 export const findCost = (text: string): Found | null => findFirst([COST_PATTERN], text);

@@ -2,15 +2,14 @@
  * Provision items in Sections F, G, H1 and H2 (contract section 6): rows of tables whose columns are
  * found by their header, and prose bullets whose pieces are read from the sentence.
  */
-import type { List, ListItem, Table, TableCell, RootContent } from 'mdast';
+import type { List, ListItem, Paragraph, Table, TableCell, RootContent } from 'mdast';
 import type { OutcomeRef, ProvisionField, ProvisionItem, ProvisionSection, Section, Span } from '../model.js';
 import type { LineIndex } from './positions.js';
 import { maskComments, plainText } from './markdown.js';
 import { areaAt } from './sections.js';
 import {
   findCost,
-  findDuration,
-  findFrequency,
+  findFrequencyAndDuration,
   findOutcomeIds,
   findOutcomeList,
   findRatio,
@@ -54,6 +53,10 @@ export function findProvision(section: Section, text: string, lines: LineIndex):
   return items;
 }
 
+/** A paragraph that commits to provision ("Sam will receive ...", "Sam will have ...") rather than introducing it. */
+const STATES_PROVISION = /\bwill (?:receive|have|be (?:given|provided|offered|supported|taught)|get|attend|access|be able to access)\b|\b(?:is|are) (?:provided|available|offered)\b|\bwill (?:provide|deliver|offer)\b/i;
+const INTRODUCES = /\b(?:this section|set out (?:below|in the table)|the (?:table|tables|following) below|outcome ids? refer|is specified and quantified)\b/i;
+
 function collectFromBlock(block: RootContent, items: ProvisionItem[], letter: ProvisionSection, section: Section, text: string, lines: LineIndex): void {
   if (block.type === 'table') items.push(...tableItems(block, letter, section, text, lines));
   else if (block.type === 'list') {
@@ -61,6 +64,11 @@ function collectFromBlock(block: RootContent, items: ProvisionItem[], letter: Pr
       const bullet = bulletItem(item, letter, section, text, lines);
       if (bullet) items.push(bullet);
     }
+  } else if (block.type === 'paragraph') {
+    const plain = plainText(block);
+    if (!STATES_PROVISION.test(plain) || INTRODUCES.test(plain) || section.explicitNone) return;
+    const item = bulletItem(block, letter, section, text, lines);
+    if (item) items.push({ ...item, form: 'paragraph' });
   }
 }
 
@@ -119,8 +127,8 @@ function refsIn(span: Span, text: string, lines: LineIndex): OutcomeRef[] {
   return findOutcomeIds(source).map((ref) => ({ id: ref.id, range: lines.range(base + ref.start, base + ref.end) }));
 }
 
-function bulletItem(item: ListItem, letter: ProvisionSection, section: Section, text: string, lines: LineIndex): ProvisionItem | null {
-  const first = item.children[0];
+function bulletItem(item: ListItem | Paragraph, letter: ProvisionSection, section: Section, text: string, lines: LineIndex): ProvisionItem | null {
+  const first = item.type === 'listItem' ? item.children[0] : item;
   const start = first?.position?.start.offset;
   const end = item.position?.end.offset;
   if (start === undefined || end === undefined) return null;
@@ -138,8 +146,9 @@ function bulletItem(item: ListItem, letter: ProvisionSection, section: Section, 
   assign('outcomes', span(outcomeList));
   assign('who', span(findWho(source)));
   assign('ratio', span(findRatio(source)));
-  assign('frequency', span(findFrequency(source)));
-  assign('duration', span(findDuration(source)));
+  const timing = findFrequencyAndDuration(source);
+  assign('frequency', span(timing.frequency));
+  assign('duration', span(timing.duration));
   assign('weeks', span(findWeeks(source)));
   assign('cost', span(findCost(source)));
   const idSource = outcomeList ? source.slice(outcomeList.start, outcomeList.end) : source;

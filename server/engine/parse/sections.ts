@@ -148,6 +148,11 @@ const NONE_STATEMENT = new RegExp(
   'i',
 );
 
+/** True when any sentence of the text says there is nothing ("... There are no other health needs."). */
+export function anySentenceSaysNone(text: string): boolean {
+  return text.split(/(?<=[.!?])\s+/).some((sentence) => NONE_STATEMENT.test(sentence));
+}
+
 function finishSection(section: Section, lines: LineIndex, options: SectionBuildOptions): void {
   section.contentBlocks = section.blocks.filter((block) => !isCommentNode(block));
   section.empty = section.contentBlocks.length === 0;

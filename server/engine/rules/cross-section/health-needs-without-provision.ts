@@ -1,8 +1,19 @@
 import type { Section } from '../../model.js';
+import { anySentenceSaysNone } from '../../parse/sections.js';
 import type { Rule } from '../types.js';
 
 /** True when a section sets something out (it is neither empty nor an explicit "none"). */
 export const hasContent = (section: Section | undefined): boolean => section !== undefined && !section.empty && !section.explicitNone;
+/**
+ * True when a needs section (C or D) sets out needs that call for provision: it has content and does not
+ * conclude that there are none ("Maya had glue ear; there are no current health needs.").
+ */
+export function setsOutNeeds(plan: { text: string }, section: Section | undefined): boolean {
+  if (!hasContent(section)) return false;
+  const text = section!.contentBlocks.map((b) => (b.position ? plan.text.slice(b.position.start.offset ?? 0, b.position.end.offset ?? 0) : '')).join(' ');
+  return !anySentenceSaysNone(text.replace(/\s+/g, ' '));
+}
+
 /** True when a section says explicitly that there is nothing. */
 export const saysNone = (section: Section | undefined): boolean => section !== undefined && section.explicitNone;
 
@@ -29,7 +40,7 @@ export const healthNeedsWithoutProvision: Rule = {
   check({ plan, report }) {
     const c = plan.sectionsFor('C')[0];
     const g = plan.sectionsFor('G')[0];
-    if (!hasContent(c) || !bareNone(plan, g)) return;
+    if (!setsOutNeeds(plan, c) || !bareNone(plan, g)) return;
     report({
       range: g!.heading.range,
       message: 'Section C sets out health needs, but Section G says no health provision is needed. Specify the health provision those needs require (service, professional, how often, how long), or explain in G why none is required.',

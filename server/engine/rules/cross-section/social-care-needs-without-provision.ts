@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { bareNone, hasContent } from './health-needs-without-provision.js';
+import { bareNone, setsOutNeeds } from './health-needs-without-provision.js';
 
 export const socialCareNeedsWithoutProvision: Rule = {
   meta: {
@@ -15,7 +15,7 @@ export const socialCareNeedsWithoutProvision: Rule = {
     const d = plan.sectionsFor('D')[0];
     const h1 = plan.sectionsFor('H1')[0];
     const h2 = plan.sectionsFor('H2')[0];
-    if (!hasContent(d) || !bareNone(plan, h1) || !bareNone(plan, h2)) return;
+    if (!setsOutNeeds(plan, d) || !bareNone(plan, h1) || !bareNone(plan, h2)) return;
     report({
       range: h1!.heading.range,
       message: 'Section D sets out social care needs, but Sections H1 and H2 both say no social care provision is needed. Specify the provision those needs require (service, amount, provider), or explain why none is required.',

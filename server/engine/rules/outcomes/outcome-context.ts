@@ -82,9 +82,9 @@ function cut(text: string, start: number, end: number, holes: { start: number; e
 }
 
 export function readOutcome(plan: Plan, outcome: Outcome): OutcomeReading {
-  const extent = outcomeExtent(plan, outcome);
-  const body = outcome.form === 'heading' ? plainText(plan.text.slice(headingLineEnd(plan, outcome), extent.end)) : '';
-  const text = body ? `${outcome.text} ${body}` : outcome.text;
+  // The parser already joins a title-only heading to the paragraph under it; steps and targets listed
+  // under an outcome are not part of it.
+  const text = outcome.text;
 
   const section = sectionOf(plan, outcome);
   if (!section) return { text, leadIn: '' };

@@ -15,6 +15,8 @@ export interface LexiconRuleSpec {
   /** First sentence of the message; `phrases` is the quoted list. */
   headline: (phrases: string, item: ProvisionItem, plan: Plan) => string;
   fix?: (view: ItemView, matches: LexiconMatch[]) => Fix | undefined;
+  /** Drops matches that are not defects in this item's context. */
+  keep?: (view: ItemView, match: LexiconMatch) => boolean;
 }
 
 export function lexiconRule(spec: LexiconRuleSpec): Rule {
@@ -24,7 +26,7 @@ export function lexiconRule(spec: LexiconRuleSpec): Rule {
       const { plan } = context;
       for (const item of provisionItems(plan)) {
         const view = viewOf(context, item);
-        const matches = matchesOf(view, ...spec.categories);
+        const matches = matchesOf(view, ...spec.categories).filter((m) => spec.keep?.(view, m) ?? true);
         const first = matches[0];
         if (!first) continue;
         const fix = spec.fix?.(view, matches);

@@ -19,7 +19,7 @@ export const provisionMissingDuration: Rule = {
       const view = viewOf(context, item);
       if (view.noDuration) continue;
       const { zones } = zonesFor(view, ['duration', 'frequency']);
-      if (anyMatch(DURATION, zoneText(zones)) || (item.form === 'bullet' && item.fields.duration)) continue;
+      if (anyMatch(DURATION, zoneText(zones)) || (item.form !== 'table-row' && item.fields.duration)) continue;
       const cell = view.cells.duration;
       const where =
         item.form === 'table-row' && cell

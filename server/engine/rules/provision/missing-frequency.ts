@@ -35,7 +35,7 @@ export const provisionMissingFrequency: Rule = {
       if (view.nonSession) continue;
       const { zones } = zonesFor(view, ['frequency', 'duration']);
       const text = zoneText(zones);
-      if (anyMatch(FREQUENCY, text) || (item.form === 'bullet' && item.fields.frequency)) continue;
+      if (anyMatch(FREQUENCY, text) || (item.form !== 'table-row' && item.fields.frequency)) continue;
 
       const words = matchesOf(view, 'frequency-word');
       const first = words[0];

@@ -94,6 +94,13 @@ const TRAINABLE_ROLE = new RegExp(
     .join('|'),
   'i',
 );
+/**
+ * Other roles and the services that deliver health and social care provision (a clinic, a team, an agency):
+ * a reader knows who to hold to it. Only words that name no one ("staff", "an adult", "the school") fail.
+ */
+const OTHER_ROLE_OR_SERVICE =
+  /\b(?:leaders?|officers?|specialists?|consultants?|clinicians?|doctors?|GPs?|surgeons?|managers?|co-?ordinators?|facilitators?|lecturers?|buddy|buddies|workers?|advisers?|advisors?|instructors?|engineers?|technicians?|teams?|services?|clinics?|agency|agencies|providers?|units?|hospitals?|charity|charities|clubs?|department|practice|trust|CAMHS|NHS|hospice|foster\s+carers?|childminders?)\b/i;
+
 const TRAINING = new RegExp(
   [
     R`\btrained\s+(?:in|by|to|as|on|for)\b`, R`\b[\w-]+-(?:trained|accredited|qualified|registered|certified)\b`, R`\b(?:completed|received|attended|holds?|holding|has\s+had|with|having|who\s+has)\s+(?:[\w-]+\s+){0,5}?(?:training|qualification|certificate|accreditation)\b`,
@@ -278,6 +285,8 @@ export function judgeDeliverer(text: string, roleIsEnough = false): DelivererVer
     if (TRAINING.test(judged)) return { ok: true, kind: 'trained', role: trainable[0] };
     return { ok: roleIsEnough, kind: 'untrained-role', role: trainable[0] };
   }
+  const other = OTHER_ROLE_OR_SERVICE.exec(judged);
+  if (other) return { ok: roleIsEnough || TRAINING.test(judged), kind: TRAINING.test(judged) ? 'trained' : 'untrained-role', role: other[0] };
   return { ok: false, kind: 'none', role: null };
 }
 

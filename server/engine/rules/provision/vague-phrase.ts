@@ -1,4 +1,17 @@
 import { lexiconRule, stubFix } from './lexicon-rule.js';
+import { judgeDeliverer, zoneText, zonesFor, type ItemView } from './shared.js';
+import type { LexiconMatch } from '../../lexicon/index.js';
+
+/**
+ * "A named adult in lessons who re-explains each task" is a description when the Who cell (or the sentence)
+ * names the role; deliverer words are vague only where they stand in for the role.
+ */
+function keepDelivererWord(view: ItemView, match: LexiconMatch): boolean {
+  if (match.entry.category !== 'deliverer') return true;
+  const { zones, fromCells } = zonesFor(view, ['who']);
+  const inWho = fromCells && zones.some((z) => match.start >= z.start && match.start < z.start + z.text.length);
+  return inWho || !judgeDeliverer(zoneText(zones), true).ok;
+}
 
 export const provisionVaguePhrase = lexiconRule({
   meta: {
@@ -14,4 +27,5 @@ export const provisionVaguePhrase = lexiconRule({
   policy: 'setting',
   headline: (phrases, item) => `Vague wording in Section ${item.section} provision: ${phrases}.`,
   fix: stubFix,
+  keep: keepDelivererWord,
 });
