@@ -2,8 +2,8 @@
  * timescale-final-late: the final EHC plan was (or will be) issued more than 20 weeks after the request,
  * and no exception is recorded.
  * Basis: reg 13(2) SEND Regulations 2014 (final plan within 20 weeks of the request); reg 13(3) with
- * reg 10(4) (exceptions, recorded in `dates.exceptions`); SEND Code of Practice 9.40. Not judged for an
- * amended plan (status amended or amendment-proposed, or a final issued after the last review).
+ * reg 10(4) (exceptions, recorded in `dates.exceptions`); SEND Code of Practice 9.40. A final dated after the
+ * last review is an amended plan's date and is not judged against the request.
  */
 import type { Rule } from '../types.js';
 import { daysBetween, formatDate, plural } from './dates.js';
@@ -26,9 +26,9 @@ export const timescaleFinalLate: Rule = {
     if (!request) return;
     if ((meta.exceptions?.value ?? []).length > 0) return;
     const final = meta.dates.finalIssued;
-    // An amended plan's issue date (after a review, or with an amended status) is not the first final plan.
-    const status = meta.status?.value;
-    if (status === 'amended' || status === 'amendment-proposed') return;
+    // `finalIssued` records the first final plan (the contract's dates follow the assessment), so a late
+    // first plan is reported whatever has happened since; a final dated after the last review is an
+    // amended plan's date and is not judged against the original request.
     const review = meta.dates.lastReview;
     if (final && review && final.date.getTime() > review.date.getTime()) return;
     if (final) {

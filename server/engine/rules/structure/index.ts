@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import { frontMatterValid } from './front-matter-valid.js';
+import { frontMatterIncomplete } from './front-matter-incomplete.js';
 import { sectionMissing } from './section-missing.js';
 import { sectionDuplicate } from './section-duplicate.js';
 import { sectionHNotSplit } from './section-h-not-split.js';
@@ -14,6 +15,7 @@ import { suppressionReasonMissing } from './suppression-reason-missing.js';
 
 export const structureRules: Rule[] = [
   frontMatterValid,
+  frontMatterIncomplete,
   sectionMissing,
   sectionDuplicate,
   sectionHNotSplit,
