@@ -817,13 +817,20 @@ By July 2027, eight.
     });
 
     it('leaves invalid values out of the typed view', () => {
-      const front = FRONT.replace('status: final', 'status: finalised').replace('yearGroup: 6', 'yearGroup: six').replace('2026-05-29', '2026-02-30');
+      const front = FRONT.replace('status: final', 'status: finished').replace('yearGroup: 6', 'yearGroup: six').replace('2026-05-29', '2026-02-30');
       const plan = parsePlan(planText({ front }));
       assert.equal(plan.meta.status, undefined);
       assert.equal(plan.meta.yearGroup, undefined);
       assert.equal(plan.meta.dates.finalIssued, undefined);
       assert.equal(plan.meta.dates.nextReview?.text, '2027-05-10');
       assert.equal(plan.planBy, 'front-matter');
+    });
+
+    it('reads a status written with a capital or a common synonym, which front-matter-valid still reports', () => {
+      for (const [written, read] of [['Final', 'final'], ['finalised', 'final'], ['issued', 'final'], ['Amendment proposed', 'amendment-proposed']] as const) {
+        const plan = parsePlan(planText({ front: FRONT.replace('status: final', `status: ${written}`) }));
+        assert.equal(plan.meta.status?.value, read, written);
+      }
     });
 
     it('turns a YAML syntax error into one finding at its line', () => {

@@ -5,26 +5,44 @@ import type { LineIndex } from './positions.js';
 import { plainText } from './markdown.js';
 import { cellSpan } from './provision.js';
 
+/** Kinds read from the Advice cell: what the advice is. */
 const KIND_PATTERNS: [RegExp, AdviceKind][] = [
   [/\bpsycholog|\bEP\b/i, 'psychological'],
   [/\bpreparing for adulthood\b|\bPfA\b|\bpreparation for adulthood\b|\bcareers?\b|\btransition to adult/i, 'preparing-for-adulthood'],
   [/\bparent|\bcarer|\bfamily\b|\byoung person\b|\bchild'?s views\b|\bviews of the child\b|\bmy views\b|\bpupil views\b|\bmother\b|\bfather\b|\bguardian/i, 'parent'],
   [/\bsocial care\b|\bsocial worker\b|\bchildren with disabilities\b|\bchildren'?s services\b|\bearly help\b|\bdisabled children/i, 'social-care'],
-  [/\bmedical\b|\bhealth\b|\bpaediatric|\bGP\b|\bnurse|\bNHS\b|\bdoctor\b|\bclinic/i, 'medical'],
-  [/\beducational advice\b|\beducation advice\b|\bhead ?teacher\b|\bheadteacher\b|\bschool\b|\bSENCO\b|\bearly years\b|\bcollege\b|\bnursery\b|\beducational setting\b|\bprincipal\b|\bteacher\b|\beducation\b|\beducational\b/i, 'educational'],
+  [/\bmedical\b|\bhealth advice\b|\bpaediatric|\bGP\b|\bNHS\b|\bdoctor\b/i, 'medical'],
+  [/\beducation(?:al)? advice\b|\badvice from (?:the )?(?:school|setting|college|nursery|head ?teacher|principal|early years)/i, 'educational'],
 ];
+
+/**
+ * Kinds read from the From cell when the Advice cell names none ("Report | Head teacher"). Educational
+ * advice comes from the head teacher, principal or early years provider of the setting (reg 6(1)(b)), so a
+ * teacher of the deaf's or a SENCO's report alone is not counted as it.
+ */
+const FROM_PATTERNS: [RegExp, AdviceKind][] = [
+  [/\bpsycholog|\bEP\b/i, 'psychological'],
+  [/\bparent|\bcarer|\bfamily\b|\byoung person\b|\bmother\b|\bfather\b|\bguardian/i, 'parent'],
+  [/\bsocial care\b|\bsocial worker\b|\bchildren with disabilities\b|\bchildren'?s services\b|\bdisabled children/i, 'social-care'],
+  [/\bpaediatric|\bGP\b|\bNHS\b|\bdoctor\b|\bdesignated (?:clinical|medical) officer\b|\bcommunity nurs/i, 'medical'],
+  [/\bhead ?teacher\b|\bheadteacher\b|\bprincipal\b|\bearly years provider\b|\bhead of (?:school|centre|setting)\b/i, 'educational'],
+];
+
+/** Reports of a review are not the advice the assessment must gather. */
+const NOT_ASSESSMENT_ADVICE = /\bannual review\b|\breview (?:report|minutes|meeting)\b/i;
 
 /** The kinds of advice a row records, judged from the Advice cell first, then the From cell. */
 export function adviceKinds(advice: string, from: string): AdviceKind[] {
-  const fromAdvice = kindsIn(advice);
+  if (NOT_ASSESSMENT_ADVICE.test(advice)) return ['other'];
+  const fromAdvice = kindsIn(advice, KIND_PATTERNS);
   if (fromAdvice.length > 0) return fromAdvice;
-  const fromWho = kindsIn(from);
+  const fromWho = kindsIn(from, FROM_PATTERNS);
   return fromWho.length > 0 ? fromWho : ['other'];
 }
 
-function kindsIn(text: string): AdviceKind[] {
+function kindsIn(text: string, patterns: [RegExp, AdviceKind][]): AdviceKind[] {
   const kinds: AdviceKind[] = [];
-  for (const [pattern, kind] of KIND_PATTERNS) {
+  for (const [pattern, kind] of patterns) {
     if (!pattern.test(text)) continue;
     // "Educational psychologist" is psychological advice, not educational advice.
     if (kind === 'educational' && kinds.includes('psychological') && !/\beducational advice\b/i.test(text)) continue;

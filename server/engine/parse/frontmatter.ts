@@ -156,7 +156,11 @@ export function readMeta(frontMatter: FrontMatter | null, lines: LineIndex): Pla
   const setting = isObject(data.setting) ? data.setting : {};
   const dates = isObject(data.dates) ? data.dates : {};
   const funding = isObject(data.funding) ? data.funding : {};
-  meta.status = field(['status'], oneOf(data.status, ['draft', 'final', 'amendment-proposed', 'amended', 'ceased'] as const));
+  // "Final" is reported by front-matter-valid, but the other rules still read it as final.
+  const STATUS_SYNONYMS: Record<string, string> = { issued: 'final', finalised: 'final', finalized: 'final', 'amendment proposed': 'amendment-proposed', 'proposed amendment': 'amendment-proposed' };
+  const written = typeof data.status === 'string' ? data.status.trim().toLowerCase() : data.status;
+  const status = typeof written === 'string' ? (STATUS_SYNONYMS[written] ?? written) : written;
+  meta.status = field(['status'], oneOf(status, ['draft', 'final', 'amendment-proposed', 'amended', 'ceased'] as const));
   meta.localAuthority = field(['localAuthority'], text(data.localAuthority));
   meta.childName = field(['child', 'name'], text(child.name));
   meta.preferredName = field(['child', 'preferredName'], text(child.preferredName));

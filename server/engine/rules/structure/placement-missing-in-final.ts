@@ -2,7 +2,7 @@ import type { Rule } from '../types.js';
 import { fileRange } from '../util.js';
 
 // An amendment keeps the plan's current placement, so it must name it too; only a new draft must not.
-const FINAL_STATUSES = new Set(['final', 'amended', 'amendment-proposed']);
+const FINAL_STATUSES = new Set(['final', 'amended', 'amendment-proposed', 'ceased']);
 
 export const placementMissingInFinal: Rule = {
   meta: {
