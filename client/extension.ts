@@ -196,7 +196,7 @@ function nonPlanMessage(r: { reason: string }): string {
 
 async function listTemplates(context: vscode.ExtensionContext): Promise<{ file: string; label: string }[]> {
   const dir = context.asAbsolutePath(path.join('templates', 'plans'));
-  let names: string[] = [];
+  let names: string[];
   try {
     names = (await fs.readdir(dir)).filter((n) => n.endsWith('.ehcp.md')).sort();
   } catch {

@@ -36,7 +36,7 @@ function packageDirs(): string[] {
       /* not resolvable from here */
     }
   };
-  let here: string | null = null;
+  let here: string | null;
   try {
     here = import.meta.url || null;
   } catch {

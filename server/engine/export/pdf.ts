@@ -315,9 +315,7 @@ class PdfWriter {
             break;
           case 'link':
           case 'linkReference': {
-            let url: string | null = null;
-            if (n.type === 'link') url = n.url;
-            else url = this.prep.definitions.get(normaliseLabel(n.label ?? n.identifier))?.url ?? null;
+            const url: string | null = n.type === 'link' ? n.url : (this.prep.definitions.get(normaliseLabel(n.label ?? n.identifier))?.url ?? null);
             const safe = safeUrl(url);
             const internal = !!safe && safe.startsWith('#');
             if (safe && (!internal || this.anchors.has(safe.slice(1))) && s.link < 0) {

@@ -20,7 +20,6 @@ const Mocha: typeof MochaType = mochaModule.default ?? mochaModule.Mocha ?? moch
 const MARK = '[ehcp-test]';
 
 function out(line: string): void {
-  // eslint-disable-next-line no-console
   console.log(`${MARK} ${line}`);
   const report = process.env.EHCP_VSCODE_TEST_REPORT;
   if (report) fs.appendFileSync(report, `${line}\n`);
