@@ -26,3 +26,8 @@ export function frontMatterRange(plan: Plan): Range {
 export function nameOf(plan: Plan): string {
   return plan.meta.preferredName?.value ?? plan.meta.childName?.value?.split(/\s+/)[0] ?? 'the child';
 }
+
+/** The source text of a section's content (comments and markers left out), blocks joined by a space. */
+export function sectionSource(plan: Pick<Plan, 'text'>, section: Section): string {
+  return section.contentBlocks.map((b) => (b.position ? plan.text.slice(b.position.start.offset ?? 0, b.position.end.offset ?? 0) : '')).join(' ');
+}

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { sectionSource } from '../util.js';
 import { hasContent } from './health-needs-without-provision.js';
 
 
@@ -24,7 +25,7 @@ export const h1Over18: Rule = {
     if (!h1 || !hasContent(h1) || !dob) return;
     // H1 that only explains why it no longer applies holds no provision.
     const items = plan.provision.filter((p) => p.section === 'H1').length;
-    const text = h1.contentBlocks.map((b) => (b.position ? plan.text.slice(b.position.start.offset ?? 0, b.position.end.offset ?? 0) : '')).join(' ');
+    const text = sectionSource(plan, h1);
     if (items === 0 && /no longer appl|does not apply|doesn't apply|not apply|not applicable|(?:in|see) (?:section )?H2\b/i.test(text)) return;
     const age = ageOn(dob, asOf);
     if (age < 18) return;

@@ -1,6 +1,7 @@
 import type { Section } from '../../model.js';
 import { anySentenceSaysNone } from '../../parse/sections.js';
 import type { Rule } from '../types.js';
+import { sectionSource } from '../util.js';
 
 /** True when a section sets something out (it is neither empty nor an explicit "none"). */
 export const hasContent = (section: Section | undefined): boolean => section !== undefined && !section.empty && !section.explicitNone;
@@ -10,7 +11,7 @@ export const hasContent = (section: Section | undefined): boolean => section !==
  */
 export function setsOutNeeds(plan: { text: string }, section: Section | undefined): boolean {
   if (!hasContent(section)) return false;
-  const text = section!.contentBlocks.map((b) => (b.position ? plan.text.slice(b.position.start.offset ?? 0, b.position.end.offset ?? 0) : '')).join(' ');
+  const text = sectionSource(plan, section!);
   return !anySentenceSaysNone(text.replace(/\s+/g, ' '));
 }
 
@@ -22,7 +23,7 @@ const REASON = /\b(because|as|since|managed|met by|provided by|declined|offered|
 /** A bare "none": says there is nothing and gives no reason (an explained "none" is a decision on record). */
 export function bareNone(plan: { text: string }, section: Section | undefined): boolean {
   if (!saysNone(section)) return false;
-  const text = section!.contentBlocks.map((b) => (b.position ? plan.text.slice(b.position.start.offset ?? 0, b.position.end.offset ?? 0) : '')).join(' ');
+  const text = sectionSource(plan, section!);
   const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => x.trim() !== '');
   return sentences.length <= 1 && !REASON.test(text.replace(/^[^:]*\b(?:section|act|1970)\b[^:]*$/i, ''));
 }

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { sectionSource } from '../util.js';
 import { hasContent, saysNone } from './health-needs-without-provision.js';
 
 const MENTIONS_BUDGET = /\b(personal budget|direct payments?|notional budget)\b|£\s?\d/i;
@@ -23,7 +24,7 @@ export const personalBudgetInconsistent: Rule = {
     const j = plan.sectionsFor('J')[0];
     const flag = plan.meta.personalBudget;
     if (!j || !flag) return;
-    const text = j.contentBlocks.map((b) => ('position' in b && b.position ? plan.text.slice(b.position.start.offset, b.position.end.offset) : '')).join(' ');
+    const text = sectionSource(plan, j);
     if (flag.value === false && hasContent(j) && describesBudget(text)) {
       report({
         range: flag.valueRange,
