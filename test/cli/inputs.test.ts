@@ -275,7 +275,7 @@ describe('ehcp lint: finding plans', function () {
   it('a FIFO (named pipe) inside a folder is not read', function () {
     const tree = tempDir('fifo-in-folder');
     writeFiles(tree, { 'plans/a.ehcp.md': cleanPlan() });
-    if (spawnSync('mkfifo', [path.join(tree, 'plans/pipe.ehcp.md')]).status !== 0) this.skip();
+    assert.equal(spawnSync('mkfifo', [path.join(tree, 'plans/pipe.ehcp.md')]).status, 0, 'mkfifo (coreutils) must work here');
     const r = ehcpBuilt(['lint', 'plans', '--as-of', AS_OF, '--format', 'json'], tree, { timeoutMs: 60_000 });
     assert.equal(r.timedOut, false, 'the run finished');
     assert.equal(r.code, 0, r.err);
@@ -286,7 +286,7 @@ describe('ehcp lint: finding plans', function () {
     // Nothing ever writes to the pipe: reading it would wait for ever. The CLI must not try.
     const tree = tempDir('fifo-named');
     writeFiles(tree, { 'a.ehcp.md': cleanPlan() });
-    if (spawnSync('mkfifo', [path.join(tree, 'pipe.ehcp.md')]).status !== 0) this.skip();
+    assert.equal(spawnSync('mkfifo', [path.join(tree, 'pipe.ehcp.md')]).status, 0, 'mkfifo (coreutils) must work here');
     const r = ehcpBuilt(['lint', 'pipe.ehcp.md', 'a.ehcp.md', '--as-of', AS_OF, '--format', 'json'], tree, { timeoutMs: 30_000 });
     assert.equal(r.timedOut, false, 'ehcp lint hung reading a named pipe');
     assert.equal(r.code, 2);

@@ -38,9 +38,24 @@ export function ehcpBuilt(args: string[], cwd: string, options: { timeoutMs?: nu
   const spawnOptions: SpawnSyncOptions = { cwd, encoding: 'utf8', timeout: options.timeoutMs ?? 60_000, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 };
   if (options.uid !== undefined) spawnOptions.uid = options.uid;
   if (options.gid !== undefined) spawnOptions.gid = options.gid;
-  const result = spawnSync(process.execPath, [BUILT_CLI, ...args], spawnOptions);
+  // Another user may not be able to reach the checkout (a clone under a private temp folder): run a copy.
+  const cli = options.uid !== undefined ? publicCopyOfCli() : BUILT_CLI;
+  const result = spawnSync(process.execPath, [cli, ...args], spawnOptions);
   const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT' || (result.status === null && result.signal === 'SIGKILL');
   return { code: result.status ?? -1, out: String(result.stdout ?? ''), err: String(result.stderr ?? ''), timedOut };
+}
+
+/** The built CLI and its worker copied to a folder every user can read (the bundle needs nothing else). */
+function publicCopyOfCli(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ehcp-cli-bin-'));
+  made.push(dir);
+  fs.chmodSync(dir, 0o755);
+  for (const name of ['ehcp.cjs', 'lint-worker.cjs']) {
+    const target = path.join(dir, name);
+    fs.copyFileSync(path.join(path.dirname(BUILT_CLI), name), target);
+    fs.chmodSync(target, 0o755);
+  }
+  return path.join(dir, 'ehcp.cjs');
 }
 
 /** The same as ehcpBuilt, asynchronous (so mocha's own timers keep running while the child works). */
