@@ -2,7 +2,7 @@
  * Outcomes in Section E (contract section 5): list items, level-4 headings or paragraphs that start with
  * an id `E<n>`, bold or followed by a colon or full stop.
  */
-import type { List, ListItem, RootContent } from 'mdast';
+import type { List, ListItem, RootContent, Table } from 'mdast';
 import type { Outcome, PfaPathway, Section } from '../model.js';
 import type { LineIndex } from './positions.js';
 import { maskComments, plainText } from './markdown.js';
@@ -35,6 +35,8 @@ export function findOutcomes(section: Section, text: string, lines: LineIndex): 
     } else if (block.type === 'heading' && block.depth > section.heading.depth) {
       const next = blocks[i + 1];
       pushIfOutcome(outcomes, block, 'heading', section, text, lines, next?.type === 'paragraph' ? next : undefined);
+    } else if (block.type === 'table') {
+      outcomes.push(...tableOutcomes(block, section, text, lines));
     } else if (block.type === 'paragraph') {
       const previous = blocks[i - 1];
       const followsOutcomeHeading = previous?.type === 'heading' && previous.depth > section.heading.depth && LEADING_ID.test(plainText(previous));
@@ -108,4 +110,45 @@ function trimEnd(text: string, end: number): number {
   let e = end;
   while (e > 0 && /\s/.test(text[e - 1]!)) e--;
   return e;
+}
+
+/**
+ * Outcomes written as a table: one row per outcome, the id in its own column ("ID", "No.", "Ref") or at the
+ * start of the outcome cell, the text in the column headed "Outcome".
+ */
+function tableOutcomes(table: Table, section: Section, text: string, lines: LineIndex): Outcome[] {
+  const [header, ...rows] = table.children;
+  if (!header) return [];
+  const names = header.children.map((c) => plainText(c).toLowerCase());
+  const textCol = names.findIndex((n) => /outcome/.test(n) && !/^outcome (id|no\.?|number|ref)$/.test(n));
+  const idCol = names.findIndex((n) => /^(id|no\.?|number|ref(erence)?|outcome (id|no\.?|number|ref)|#)$/.test(n));
+  if (textCol < 0) return [];
+  const found: Outcome[] = [];
+  for (const row of rows) {
+    const textCell = row.children[textCol];
+    const idCell = idCol >= 0 ? row.children[idCol] : textCell;
+    if (!textCell?.position || !idCell?.position || !row.position) continue;
+    const idStart = idCell.position.start.offset ?? 0;
+    const idSource = maskComments(text.slice(idStart, idCell.position.end.offset ?? idStart));
+    const m = /E\s?(\d{1,3})\b/i.exec(idSource);
+    if (!m || (idCol < 0 && !LEADING_ID.test(idSource.replace(/^\|\s*/, '')))) continue;
+    const at = idStart + m.index;
+    const body = plainText(textCell).replace(idCol < 0 ? LEADING_ID : /$^/, '').trim();
+    const tag = PFA_TAG.exec(body);
+    const textStart = textCell.children[0]?.position?.start.offset ?? (textCell.position.start.offset ?? 0);
+    const textEnd = textCell.children[textCell.children.length - 1]?.position?.end.offset ?? textStart;
+    const tagAt = tag ? text.indexOf(tag[0], textStart) : -1;
+    found.push({
+      id: m[0].replace(/\s+/g, '').toUpperCase(),
+      number: Number(m[1]),
+      text: body,
+      range: lines.range(row.position.start.offset ?? 0, row.position.end.offset ?? 0),
+      idRange: lines.range(at, at + m[0].length),
+      textRange: lines.range(textStart, Math.max(textStart, textEnd)),
+      area: areaAt(section, row.position.start.offset ?? 0),
+      pfa: tag ? { pathway: pfaPathwayFor(tag[1]!), raw: tag[1]!, range: lines.range(Math.max(tagAt, textStart), Math.max(tagAt, textStart) + tag[0].length) } : null,
+      form: 'list-item',
+    });
+  }
+  return found;
 }
