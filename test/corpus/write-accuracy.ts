@@ -20,5 +20,9 @@ Hard negatives in the corpus (wording that looks like a defect and is not one) i
 access arrangements given in full ("25% extra time and a separate room in all exams"), "should" in the
 parents' views in Section A, "by May 2027" as a deadline, and a "support" row that is fully specified.
 `;
-fs.writeFileSync('docs/accuracy.md', doc);
+// Keep the hand-recorded synthetic-caseload section (measured with test/bench/synthetic-accuracy.mjs).
+const previous = fs.existsSync('docs/accuracy.md') ? fs.readFileSync('docs/accuracy.md', 'utf8') : '';
+const marker = '<!-- synthetic caseloads -->';
+const kept = previous.includes(marker) ? `\n${previous.slice(previous.indexOf(marker))}` : '';
+fs.writeFileSync('docs/accuracy.md', `${doc}${kept}`);
 console.log(scoreTable(score));
