@@ -11,6 +11,7 @@ import { DEFAULT_CONFIG } from './types.js';
 import { compileSchema, explainErrors, closest } from '../schema/explain.js';
 import { YamlLocator } from '../parse/frontmatter.js';
 import { LineIndex } from '../parse/positions.js';
+import { compileLexicon } from '../lexicon/index.js';
 
 export const CONFIG_NAMES = ['.ehcprc.json', '.ehcprc.yaml', '.ehcprc.yml'];
 
@@ -65,6 +66,12 @@ export function parseConfigText(text: string, file: string, knownRuleIds: readon
     if (knownRuleIds.includes(id)) continue;
     const suggestion = closest(id, [...knownRuleIds]);
     fail(locate.keyRange(['rules', id])?.start.offset ?? 0, `\`${id}\` is not a rule.${suggestion ? ` Did you mean \`${suggestion}\`?` : ' Run `ehcp rules` to list the rules.'}`);
+  }
+  // A council's lexicon entries are checked now (a bad regular expression, a disable that names nothing),
+  // so the mistake is reported where it was made, not silently left out when plans are checked.
+  const lexiconProblem = compileLexicon({ add: config.lexicon?.add ?? [], disable: config.lexicon?.disable ?? [] }).problems[0];
+  if (lexiconProblem) {
+    fail(locate.keyRange(['lexicon'])?.start.offset ?? 0, `The lexicon entry "${lexiconProblem.entry}" is not usable: ${lexiconProblem.message}.`);
   }
   const base = path.dirname(file);
   return {

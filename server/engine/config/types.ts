@@ -9,6 +9,10 @@ export interface LexiconEntryConfig {
   regex?: boolean;
   why: string;
   rewrite: string;
+  /** Optional: an id for messages and `lexicon.disable`, the check that reports it, and the fix's placeholder text. */
+  id?: string;
+  category?: string;
+  stub?: string;
 }
 
 export interface EhcpConfig {
