@@ -49,9 +49,9 @@ export function isCommentNode(node: Nodes): boolean {
 }
 
 /**
- * Re-parsing only what an edit touched: the text is cut into top-level chunks at level-1/2 ATX headings
- * (section headings) that follow a blank line outside fenced code, each chunk is parsed on its own and
- * cached by its text, and the chunks' trees are joined with their positions shifted. Chunks start at
+ * Re-parsing only what an edit touched: the text is cut into top-level chunks where a new block must
+ * start (see BLOCK_START), each chunk is parsed on its own and cached by its text, and the chunks' trees
+ * are joined with their positions shifted. Chunks start at
  * line starts, so only lines and offsets move, never columns. Used by the language server, where a
  * keystroke changes one section of a plan of up to a megabyte.
  */
@@ -86,9 +86,18 @@ interface Chunk {
   lines: number;
 }
 
+/**
+ * Where a new top-level block must start whatever came before: after a blank line, outside fenced code and
+ * HTML comments, a line at the margin that is an ATX heading, a table row, or the start of a paragraph
+ * (a letter, or bold/italic text; never a list marker, which could continue a loose list, nor an indented
+ * line, which could belong to a list item or code). Cutting there gives the same blocks as a whole parse.
+ */
+const BLOCK_START = /^(?:#{1,6}(?:[ \t]|$)|\||\*\*|__|[\p{L}])/u;
+
 function splitChunks(text: string): Chunk[] {
   const starts: number[] = [0];
   let fence: string | null = null;
+  let inComment = false;
   let previousBlank = true;
   let offset = 0;
   let lineNo = 0;
@@ -98,8 +107,13 @@ function splitChunks(text: string): Chunk[] {
     const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(content);
     if (fence) {
       if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = null;
+    } else if (inComment) {
+      if (content.includes('-->')) inComment = false;
     } else if (fenceMatch) fence = fenceMatch[1]!;
-    else if (offset > frontMatterEnd && lineNo > 0 && previousBlank && /^ {0,3}#{1,2}(?:[ \t]|$)/.test(content)) starts.push(offset);
+    else {
+      if (offset > frontMatterEnd && lineNo > 0 && previousBlank && BLOCK_START.test(content)) starts.push(offset);
+      if (content.lastIndexOf('<!--') > content.lastIndexOf('-->')) inComment = true;
+    }
     previousBlank = content.trim() === '';
     offset += line.length;
     lineNo++;
