@@ -127,7 +127,7 @@ describe('provision rules', () => {
     assert.ok(finding);
     assert.match(finding.message, /"Access to", "where possible", "as required"/);
     assert.equal(text.slice(finding.range.start.offset, finding.range.end.offset), 'Access to');
-    assert.match(finding.message, /Write instead: Sam will receive/); // the rewrite uses the child's name
+    assert.match(finding.message, /Write instead: \[Name\] will receive/); // the rewrite keeps the [Name] placeholder: findings never carry the child's name
   });
 
   describe('severity follows the law', () => {
@@ -271,3 +271,16 @@ describe('provision rules', () => {
   });
 });
 
+
+describe('personal data in findings', () => {
+  it('never names the child: messages say "the child" or keep the [Name] placeholder', async () => {
+    const fs = await import('node:fs');
+    const { lintText } = await import('../../server/engine/index.js');
+    const text = fs.readFileSync('templates/examples/flawed-draft.ehcp.md', 'utf8');
+    const names = ['Mia', 'Sutton'].filter((n) => text.includes(n));
+    assert.ok(names.length > 0, 'the fixture names its child');
+    const findings = lintText(text, { asOf: new Date('2026-11-22T00:00:00Z') }).findings;
+    assert.ok(findings.length > 10);
+    for (const f of findings) for (const n of names) assert.ok(!f.message.includes(n), `${f.ruleId} names the child: ${f.message}`);
+  });
+});

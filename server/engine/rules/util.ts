@@ -23,8 +23,13 @@ export function frontMatterRange(plan: Plan): Range {
   return { start: plan.positionAt(start), end: plan.positionAt(start + 3) };
 }
 
+/**
+ * How messages refer to the child: never by name. Findings travel into QA reports, SARIF dashboards and
+ * issue trackers, and a plan's personal data must not travel with them.
+ */
 export function nameOf(plan: Plan): string {
-  return plan.meta.preferredName?.value ?? plan.meta.childName?.value?.split(/\s+/)[0] ?? 'the child';
+  const year = plan.meta.yearGroup?.value;
+  return year !== undefined && year >= 12 ? 'the young person' : 'the child';
 }
 
 /** The source text of a section's content (comments and markers left out), blocks joined by a space. */

@@ -105,11 +105,8 @@ export function readOutcome(plan: Plan, outcome: Outcome): OutcomeReading {
   return { text, leadIn: plainText(parts.join('\n')) };
 }
 
-/** The name to use in messages: the preferred name, else the first name, else "the child or young person". */
+/** How messages refer to the child: never by name (findings go into reports; see rules/util.ts nameOf). */
 export function childName(plan: Plan): string {
-  const preferred = plan.meta.preferredName?.value?.trim();
-  if (preferred) return preferred;
-  const full = plan.meta.childName?.value?.trim();
-  if (full) return full.split(/\s+/)[0] ?? full;
-  return 'the child or young person';
+  const year = plan.meta.yearGroup?.value;
+  return year !== undefined && year >= 12 ? 'the young person' : 'the child';
 }

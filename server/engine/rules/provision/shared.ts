@@ -8,7 +8,6 @@
 import type { Fix, Plan, ProvisionField, ProvisionItem, Range, Severity } from '../../model.js';
 import type { RuleContext } from '../types.js';
 import { compileLexicon, findMatches, type Lexicon, type LexiconCategory, type LexiconFeature, type LexiconMatch } from '../../lexicon/index.js';
-import { nameOf } from '../util.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Patterns for what an item states
@@ -357,22 +356,17 @@ export function quoteAll(matches: LexiconMatch[]): string {
 }
 
 /** Why each (distinct) phrase fails and how to write it, for the first `limit` phrases. */
-export function explain(plan: Plan, matches: LexiconMatch[], limit = 2): string {
-  const name = nameOf(plan);
+export function explain(_plan: Plan, matches: LexiconMatch[], limit = 2): string {
   const parts: string[] = [];
   const seen = new Set<string>();
   for (const m of matches) {
     if (seen.has(m.entry.id)) continue;
     seen.add(m.entry.id);
     if (parts.length >= limit) break;
-    const rewrite = m.entry.rewrite.replace(/\[Name\]/g, name);
+    const rewrite = m.entry.rewrite; // keeps its [Name] placeholder: no personal data in findings
     parts.push(`${m.entry.why} Write instead: ${rewrite}.`);
   }
   return parts.join(' ');
-}
-
-export function withName(plan: Plan, text: string): string {
-  return text.replace(/\[Name\]/g, nameOf(plan));
 }
 
 /** Keeps the case of the first letter of what is replaced ("Should" → "Will"). */
